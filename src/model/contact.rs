@@ -1,0 +1,366 @@
+//! A warm contact: who they are, how we know each other, and the judgements (know / like / trust,
+//! knows-my-work) that decide whether they can vouch for the user.
+
+use super::{clean_email, clean_line, clean_list, clean_text, clean_url, FieldError, Id, Stamp};
+use serde::{Deserialize, Serialize};
+
+/// How the user knows a contact. Drives the default keep-in-touch cadence and the tone of messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    #[default]
+    Unspecified,
+    FormerColleague,
+    Colleague,
+    Manager,
+    Classmate,
+    Friend,
+    Family,
+    Client,
+    Mentor,
+    Community,
+    Acquaintance,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 11] = [
+        Relationship::Unspecified,
+        Relationship::FormerColleague,
+        Relationship::Colleague,
+        Relationship::Manager,
+        Relationship::Classmate,
+        Relationship::Friend,
+        Relationship::Family,
+        Relationship::Client,
+        Relationship::Mentor,
+        Relationship::Community,
+        Relationship::Acquaintance,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Relationship::Unspecified => "Not set",
+            Relationship::FormerColleague => "Former colleague",
+            Relationship::Colleague => "Colleague",
+            Relationship::Manager => "Former manager",
+            Relationship::Classmate => "Classmate",
+            Relationship::Friend => "Friend",
+            Relationship::Family => "Family",
+            Relationship::Client => "Client",
+            Relationship::Mentor => "Mentor",
+            Relationship::Community => "Community / event",
+            Relationship::Acquaintance => "Acquaintance",
+        }
+    }
+
+    /// The stable key used in forms and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Relationship::Unspecified => "unspecified",
+            Relationship::FormerColleague => "former_colleague",
+            Relationship::Colleague => "colleague",
+            Relationship::Manager => "manager",
+            Relationship::Classmate => "classmate",
+            Relationship::Friend => "friend",
+            Relationship::Family => "family",
+            Relationship::Client => "client",
+            Relationship::Mentor => "mentor",
+            Relationship::Community => "community",
+            Relationship::Acquaintance => "acquaintance",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    fn is_unspecified(&self) -> bool {
+        *self == Relationship::Unspecified
+    }
+}
+
+/// A judgement on a small scale: 0 means "not judged yet", 1 to 4 from weakest to strongest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(from = "u8", into = "u8")]
+pub struct Score(u8);
+
+impl From<u8> for Score {
+    fn from(value: u8) -> Self {
+        Score::new(value)
+    }
+}
+
+impl From<Score> for u8 {
+    fn from(score: Score) -> u8 {
+        score.0
+    }
+}
+
+impl Score {
+    pub const MAX: u8 = 4;
+    pub const UNSET: Score = Score(0);
+
+    /// Clamps to the scale, so a hand-edited backup cannot smuggle in a 9.
+    pub fn new(value: u8) -> Self {
+        Score(value.min(Self::MAX))
+    }
+    pub fn get(self) -> u8 {
+        self.0
+    }
+    pub fn is_unset(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Where a contact came from, so an import can be told apart from what was typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    #[default]
+    Typed,
+    Imported { file: String },
+}
+
+impl Source {
+    fn is_typed(&self) -> bool {
+        *self == Source::Typed
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A warm contact. Field names are short on purpose: 30,000 of these must fit in localStorage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "co", default, skip_serializing_if = "String::is_empty")]
+    pub company: String,
+    #[serde(rename = "ro", default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(rename = "in", default, skip_serializing_if = "String::is_empty")]
+    pub industry: String,
+    #[serde(rename = "lo", default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    #[serde(rename = "em", default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(rename = "ph", default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(rename = "u", default, skip_serializing_if = "String::is_empty")]
+    pub profile_url: String,
+    #[serde(rename = "h", default, skip_serializing_if = "Relationship::is_unspecified")]
+    pub relationship: Relationship,
+    /// Free words on how we met ("same team at Maersk 2019–2021").
+    #[serde(rename = "hd", default, skip_serializing_if = "String::is_empty")]
+    pub how_we_met: String,
+    #[serde(rename = "sh", default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<String>,
+    #[serde(rename = "ad", default, skip_serializing_if = "String::is_empty")]
+    pub admire: String,
+    #[serde(rename = "k", default, skip_serializing_if = "Score::is_unset")]
+    pub know: Score,
+    #[serde(rename = "l", default, skip_serializing_if = "Score::is_unset")]
+    pub like: Score,
+    #[serde(rename = "t", default, skip_serializing_if = "Score::is_unset")]
+    pub trust: Score,
+    #[serde(rename = "w", default, skip_serializing_if = "is_false")]
+    pub knows_my_work: bool,
+    /// Days between touches; `None` means the default for the relationship.
+    #[serde(rename = "cd", default, skip_serializing_if = "Option::is_none")]
+    pub cadence_days: Option<u16>,
+    #[serde(rename = "tg", default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(rename = "no", default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(rename = "s", default, skip_serializing_if = "Source::is_typed")]
+    pub source: Source,
+    #[serde(rename = "c")]
+    pub created: Stamp,
+    #[serde(rename = "m")]
+    pub updated: Stamp,
+}
+
+impl Contact {
+    /// A contact with just a name: what an import row or a quick add starts from.
+    pub fn new(id: Id, name: impl Into<String>, now: Stamp) -> Self {
+        Contact {
+            id,
+            name: name.into(),
+            company: String::new(),
+            role: String::new(),
+            industry: String::new(),
+            location: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            profile_url: String::new(),
+            relationship: Relationship::Unspecified,
+            how_we_met: String::new(),
+            shared: Vec::new(),
+            admire: String::new(),
+            know: Score::UNSET,
+            like: Score::UNSET,
+            trust: Score::UNSET,
+            knows_my_work: false,
+            cadence_days: None,
+            tags: Vec::new(),
+            notes: String::new(),
+            source: Source::Typed,
+            created: now,
+            updated: now,
+        }
+    }
+
+    /// "Role at Company", or whichever half is known.
+    pub fn headline(&self) -> String {
+        match (self.role.is_empty(), self.company.is_empty()) {
+            (false, false) => format!("{} at {}", self.role, self.company),
+            (false, true) => self.role.clone(),
+            (true, false) => self.company.clone(),
+            (true, true) => String::new(),
+        }
+    }
+}
+
+/// The contact form as typed: every field a string. `apply` checks it and writes it to a contact,
+/// so the same validation serves adding and editing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContactDraft {
+    pub name: String,
+    pub company: String,
+    pub role: String,
+    pub industry: String,
+    pub location: String,
+    pub email: String,
+    pub phone: String,
+    pub profile_url: String,
+    pub relationship: Relationship,
+    pub how_we_met: String,
+    pub notes: String,
+}
+
+impl ContactDraft {
+    pub fn from_contact(c: &Contact) -> Self {
+        ContactDraft {
+            name: c.name.clone(),
+            company: c.company.clone(),
+            role: c.role.clone(),
+            industry: c.industry.clone(),
+            location: c.location.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            profile_url: c.profile_url.clone(),
+            relationship: c.relationship,
+            how_we_met: c.how_we_met.clone(),
+            notes: c.notes.clone(),
+        }
+    }
+
+    /// Checks every field and, only if all are valid, writes them to `contact` and stamps it.
+    /// On error the contact is untouched and every problem is listed.
+    pub fn apply(&self, contact: &mut Contact, now: Stamp) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut take = |r: Result<String, FieldError>| match r {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(e);
+                String::new()
+            }
+        };
+        let name = take(clean_line("Name", &self.name));
+        let company = take(clean_line("Company", &self.company));
+        let role = take(clean_line("Role", &self.role));
+        let industry = take(clean_line("Industry", &self.industry));
+        let location = take(clean_line("Location", &self.location));
+        let email = take(clean_email("Email", &self.email));
+        let phone = take(clean_line("Phone", &self.phone));
+        let profile_url = take(clean_url("Profile URL", &self.profile_url));
+        let how_we_met = take(clean_text("How we met", &self.how_we_met));
+        let notes = take(clean_text("Notes", &self.notes));
+        if name.is_empty() && !errors.iter().any(|e| matches!(e, FieldError::TooLong { field: "Name", .. })) {
+            errors.insert(0, FieldError::Required { field: "Name" });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        contact.name = name;
+        contact.company = company;
+        contact.role = role;
+        contact.industry = industry;
+        contact.location = location;
+        contact.email = email;
+        contact.phone = phone;
+        contact.profile_url = profile_url;
+        contact.relationship = self.relationship;
+        contact.how_we_met = how_we_met;
+        contact.notes = notes;
+        contact.updated = now;
+        Ok(())
+    }
+}
+
+/// Tags typed as "a, b; c" become `["a", "b", "c"]`.
+pub fn parse_tags(value: &str) -> Result<Vec<String>, FieldError> {
+    clean_list("Tags", &value.replace([',', ';'], "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact() -> Contact {
+        Contact::new(Id::from_u128(1), "Ana", Stamp::from_millis(0))
+    }
+
+    #[test]
+    fn a_draft_without_a_name_is_refused_and_changes_nothing() {
+        let mut c = contact();
+        let before = c.clone();
+        let draft = ContactDraft {
+            name: "   ".into(),
+            email: "not-an-email".into(),
+            ..Default::default()
+        };
+        let errors = draft.apply(&mut c, Stamp::from_millis(5)).unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].to_string(), "Name is required");
+        assert_eq!(c, before);
+    }
+
+    #[test]
+    fn a_valid_draft_is_trimmed_and_stamped() {
+        let mut c = contact();
+        let draft = ContactDraft {
+            name: " Ana Souza ".into(),
+            company: "Maersk".into(),
+            role: "Ops lead".into(),
+            ..Default::default()
+        };
+        draft.apply(&mut c, Stamp::from_millis(9)).unwrap();
+        assert_eq!(c.name, "Ana Souza");
+        assert_eq!(c.headline(), "Ops lead at Maersk");
+        assert_eq!(c.updated, Stamp::from_millis(9));
+    }
+
+    #[test]
+    fn scores_are_clamped_to_the_scale() {
+        assert_eq!(Score::new(9).get(), Score::MAX);
+        let parsed: Score = serde_json::from_str("7").unwrap();
+        assert_eq!(parsed.get(), Score::MAX, "a hand-edited backup cannot go past the scale");
+    }
+
+    #[test]
+    fn relationship_keys_round_trip() {
+        for r in Relationship::ALL {
+            assert_eq!(Relationship::from_key(r.key()), Some(r));
+        }
+    }
+
+    #[test]
+    fn tags_split_on_commas_and_semicolons() {
+        assert_eq!(parse_tags("ops, logistics; rotterdam").unwrap(), vec!["ops", "logistics", "rotterdam"]);
+    }
+}

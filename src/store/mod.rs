@@ -1,0 +1,307 @@
+//! Persistence: the user's data in a string key-value store (localStorage in the browser), versioned
+//! from the first write, sharded so that one edit rewrites one shard, and never overwriting what it
+//! cannot read. A failed write keeps the change pending in memory until a later write succeeds.
+
+mod backup;
+pub mod codec;
+mod kv;
+mod migrate;
+mod record;
+
+pub use backup::{Backup, BackupError};
+pub use kv::{KeyValue, MemoryKv};
+pub use migrate::CURRENT_VERSION;
+pub use record::{parse_shard_key, shard_key, shard_of, Record};
+
+use crate::for_each_record;
+use crate::model::{Data, Id, Profile};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Every key Vouch owns starts with this; other keys on the origin are left alone.
+pub const PREFIX: &str = "vouch.";
+pub const META_KEY: &str = "vouch.meta";
+pub const PROFILE_KEY: &str = "vouch.profile";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("this browser is not letting Vouch save ({0}). Private browsing or a storage setting may block it.")]
+    Unavailable(String),
+    #[error("the browser's storage for this site is full")]
+    QuotaExceeded,
+    #[error("the saved data under \"{key}\" can't be read: {reason}")]
+    Corrupt { key: String, reason: String },
+    #[error("the saved data comes from a newer version of Vouch (data version {found}; this copy reads up to {supported})")]
+    FutureVersion { found: u32, supported: u32 },
+}
+
+/// A change in memory that has not reached storage yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pending {
+    Profile,
+    Record(&'static str, Id),
+}
+
+pub struct Store<K: KeyValue> {
+    kv: K,
+    pending: BTreeSet<Pending>,
+}
+
+impl<K: KeyValue> Store<K> {
+    pub fn new(kv: K) -> Self {
+        Store {
+            kv,
+            pending: BTreeSet::new(),
+        }
+    }
+
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    pub fn kv_mut(&mut self) -> &mut K {
+        &mut self.kv
+    }
+
+    /// How many changes are only in memory because their save failed.
+    pub fn pending_count(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Reads everything. Fails, without writing anything, on data it cannot read or that a newer
+    /// version wrote; older versions are migrated first.
+    pub fn load(&mut self) -> Result<Data, StoreError> {
+        match self.stored_version()? {
+            None => {
+                if let Some(key) = self.kv.keys()?.into_iter().find(|k| k.starts_with(PREFIX)) {
+                    return Err(StoreError::Corrupt {
+                        key,
+                        reason: format!("it exists without the \"{META_KEY}\" entry that says which version wrote it"),
+                    });
+                }
+                return Ok(Data::default());
+            }
+            Some(found) => migrate::migrate(&mut self.kv, found)?,
+        }
+        let mut data = Data {
+            profile: self.read_profile()?,
+            ..Data::default()
+        };
+        for_each_record!(T => {
+            let map = T::map_mut(&mut data);
+            for key in record::shard_keys::<T>() {
+                map.extend(self.read_shard::<T>(&key)?);
+            }
+        });
+        Ok(data)
+    }
+
+    /// Saves the profile. On failure the change stays pending and the error is returned.
+    pub fn save_profile(&mut self, data: &Data) -> Result<(), StoreError> {
+        self.pending.insert(Pending::Profile);
+        self.flush(data)
+    }
+
+    /// Saves one record as it is in `data`; if `data` no longer has it, deletes it from storage.
+    /// Only the record's shard is read and rewritten, and the rest of that shard is taken from
+    /// storage as it is now, so another tab's edits to other records are kept.
+    pub fn save<T: Record>(&mut self, data: &Data, id: Id) -> Result<(), StoreError> {
+        self.pending.insert(Pending::Record(T::COLLECTION, id));
+        self.flush(data)
+    }
+
+    /// Saves many records of one kind at once (an import, a restore): each touched shard is
+    /// read and written once.
+    pub fn save_many<T: Record>(&mut self, data: &Data, ids: impl IntoIterator<Item = Id>) -> Result<(), StoreError> {
+        self.pending
+            .extend(ids.into_iter().map(|id| Pending::Record(T::COLLECTION, id)));
+        self.flush(data)
+    }
+
+    /// Writes every pending change, one shard at a time; stops at the first failure, leaving what
+    /// was not written pending.
+    pub fn flush(&mut self, data: &Data) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.ensure_meta()?;
+        if self.pending.contains(&Pending::Profile) {
+            self.write_profile(&data.profile)?;
+            self.pending.remove(&Pending::Profile);
+        }
+        let mut shards: BTreeMap<(&'static str, u32), Vec<Id>> = BTreeMap::new();
+        for p in &self.pending {
+            if let Pending::Record(collection, id) = *p {
+                for_each_record!(T => if T::COLLECTION == collection {
+                    shards.entry((collection, shard_of(id, T::SHARDS))).or_default().push(id);
+                });
+            }
+        }
+        for ((collection, shard), ids) in shards {
+            for_each_record!(T => if T::COLLECTION == collection {
+                self.write_shard::<T>(data, shard, &ids)?;
+            });
+            for id in ids {
+                self.pending.remove(&Pending::Record(collection, id));
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies a change another tab made (a `storage` event) to `data`. `key` is `None` when the
+    /// other tab cleared storage. Changes still pending here win over what the other tab wrote.
+    /// Returns whether the key was one of ours.
+    pub fn apply_external(&mut self, data: &mut Data, key: Option<&str>) -> Result<bool, StoreError> {
+        let Some(key) = key else {
+            let mine = std::mem::take(data);
+            *data = self.load()?;
+            self.keep_pending(&mine, data);
+            return Ok(true);
+        };
+        if key == PROFILE_KEY {
+            if !self.pending.contains(&Pending::Profile) {
+                data.profile = self.read_profile()?;
+            }
+            return Ok(true);
+        }
+        let Some((collection, shard)) = parse_shard_key(key) else {
+            return Ok(false);
+        };
+        let mut known = false;
+        for_each_record!(T => if T::COLLECTION == collection {
+            known = true;
+            let fresh = self.read_shard::<T>(key)?;
+            let pending = &self.pending;
+            let map = T::map_mut(data);
+            map.retain(|id, _| shard_of(*id, T::SHARDS) != shard || pending.contains(&Pending::Record(T::COLLECTION, *id)));
+            for (id, record) in fresh {
+                if !pending.contains(&Pending::Record(T::COLLECTION, id)) {
+                    map.insert(id, record);
+                }
+            }
+        });
+        Ok(known)
+    }
+
+    /// After a full reload, puts back the records whose saves are still pending here.
+    fn keep_pending(&self, mine: &Data, data: &mut Data) {
+        for p in &self.pending {
+            match *p {
+                Pending::Profile => data.profile = mine.profile.clone(),
+                Pending::Record(collection, id) => {
+                    for_each_record!(T => if T::COLLECTION == collection {
+                        match T::map(mine).get(&id) {
+                            Some(r) => { T::map_mut(data).insert(id, r.clone()); }
+                            None => { T::map_mut(data).remove(&id); }
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every raw value Vouch owns, for the "download what is stored" escape hatch of the recovery
+    /// screen: it reads nothing, so it works even when the data cannot be decoded.
+    pub fn raw_dump(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut out = BTreeMap::new();
+        for key in self.kv.keys()? {
+            if key.starts_with(PREFIX) {
+                if let Some(value) = self.kv.get(&key)? {
+                    out.insert(key, value);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes every key Vouch owns. Only the recovery screen calls it, after the user downloaded
+    /// the raw data and confirmed.
+    pub fn erase_all(&mut self) -> Result<(), StoreError> {
+        for key in self.kv.keys()? {
+            if key.starts_with(PREFIX) {
+                self.kv.remove(&key)?;
+            }
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Replaces everything stored with `data` (a restored backup). Existing shards are rewritten
+    /// or removed; on failure what was written so far is left and the caller keeps `data` in
+    /// memory with every record pending, so the next write completes the restore.
+    pub fn replace_all(&mut self, data: &Data) -> Result<(), StoreError> {
+        self.pending.insert(Pending::Profile);
+        let stored = self.load().unwrap_or_default();
+        for_each_record!(T => {
+            for id in T::map(&stored).keys().chain(T::map(data).keys()) {
+                self.pending.insert(Pending::Record(T::COLLECTION, *id));
+            }
+        });
+        self.flush(data)
+    }
+
+    fn stored_version(&self) -> Result<Option<u32>, StoreError> {
+        let Some(raw) = self.kv.get(META_KEY)? else {
+            return Ok(None);
+        };
+        migrate::parse_meta(&raw).map(Some)
+    }
+
+    fn ensure_meta(&mut self) -> Result<(), StoreError> {
+        if self.kv.get(META_KEY)?.is_none() {
+            self.kv.set(META_KEY, &migrate::meta_json(CURRENT_VERSION))?;
+        }
+        Ok(())
+    }
+
+    fn read_profile(&self) -> Result<Profile, StoreError> {
+        match self.kv.get(PROFILE_KEY)? {
+            None => Ok(Profile::default()),
+            Some(raw) => serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+                key: PROFILE_KEY.into(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    fn write_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
+        let json = serde_json::to_string(profile).expect("a profile serializes");
+        self.kv.set(PROFILE_KEY, &json)
+    }
+
+    fn read_shard<T: Record>(&self, key: &str) -> Result<BTreeMap<Id, T>, StoreError> {
+        let Some(raw) = self.kv.get(key)? else {
+            return Ok(BTreeMap::new());
+        };
+        let records: Vec<T> = codec::decode(&raw).map_err(|e| StoreError::Corrupt {
+            key: key.to_string(),
+            reason: e.to_string(),
+        })?;
+        Ok(records.into_iter().map(|r| (r.id(), r)).collect())
+    }
+
+    /// Rewrites one shard: the records in `ids` as `data` has them (or removed, if `data` no longer
+    /// has them), every other record as storage has it now.
+    fn write_shard<T: Record>(&mut self, data: &Data, shard: u32, ids: &[Id]) -> Result<(), StoreError> {
+        let key = shard_key(T::COLLECTION, shard);
+        let mut stored = self.read_shard::<T>(&key)?;
+        for id in ids {
+            match T::map(data).get(id) {
+                Some(record) => {
+                    stored.insert(*id, record.clone());
+                }
+                None => {
+                    stored.remove(id);
+                }
+            }
+        }
+        if stored.is_empty() {
+            self.kv.remove(&key)
+        } else {
+            let records: Vec<&T> = stored.values().collect();
+            self.kv.set(&key, &codec::encode(&records))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
