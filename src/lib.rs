@@ -3,5 +3,13 @@
 
 pub mod model;
 pub mod store;
+
 #[doc(hidden)]
 pub mod sample;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

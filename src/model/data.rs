@@ -15,7 +15,44 @@ pub struct Data {
     pub referrals: BTreeMap<Id, Referral>,
 }
 
+/// A contact and everything that hangs off it, as removed by `Data::remove_contact`: kept whole so
+/// "Undo" can put it all back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedContact {
+    pub contact: Contact,
+    pub links: Vec<KnowsLink>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub asks: Vec<Ask>,
+    pub referrals: Vec<Referral>,
+}
+
 impl Data {
+    /// Removes a contact with its knows-links (either end), touchpoints, asks and the referrals they
+    /// made, so nothing is left pointing at a contact that no longer exists.
+    pub fn remove_contact(&mut self, id: Id) -> Option<RemovedContact> {
+        let contact = self.contacts.remove(&id)?;
+        fn take<T>(map: &mut BTreeMap<Id, T>, hit: impl Fn(&T) -> bool) -> Vec<T> {
+            let ids: Vec<Id> = map.iter().filter(|(_, v)| hit(v)).map(|(k, _)| *k).collect();
+            ids.iter().filter_map(|k| map.remove(k)).collect()
+        }
+        Some(RemovedContact {
+            contact,
+            links: take(&mut self.links, |l| l.from == id || l.to == super::Person::Contact(id)),
+            touchpoints: take(&mut self.touchpoints, |t| t.contact == id),
+            asks: take(&mut self.asks, |a| a.contact == id),
+            referrals: take(&mut self.referrals, |r| r.referred_by == id),
+        })
+    }
+
+    /// Puts back what `remove_contact` took.
+    pub fn restore_contact(&mut self, removed: RemovedContact) {
+        self.contacts.insert(removed.contact.id, removed.contact);
+        self.links.extend(removed.links.into_iter().map(|r| (r.id, r)));
+        self.touchpoints.extend(removed.touchpoints.into_iter().map(|r| (r.id, r)));
+        self.asks.extend(removed.asks.into_iter().map(|r| (r.id, r)));
+        self.referrals.extend(removed.referrals.into_iter().map(|r| (r.id, r)));
+    }
+
     /// Contacts sorted by name, case-insensitively, for lists.
     pub fn contacts_by_name(&self) -> Vec<&Contact> {
         let mut list: Vec<&Contact> = self.contacts.values().collect();
@@ -32,5 +69,42 @@ impl Data {
             && self.goals.is_empty()
             && self.asks.is_empty()
             && self.referrals.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Person, Score, Stamp, TouchKind};
+
+    fn id(n: u128) -> Id {
+        Id::from_u128(n)
+    }
+
+    fn link(n: u128, from: u128, to: Person) -> KnowsLink {
+        KnowsLink { id: id(n), from: id(from), to, strength: Score::new(2), note: String::new(), created: Stamp::from_millis(0), updated: Stamp::from_millis(0) }
+    }
+
+    #[test]
+    fn deleting_a_contact_takes_what_points_at_it_and_undo_puts_it_back() {
+        let mut data = Data::default();
+        for n in [1, 2] {
+            data.contacts.insert(id(n), Contact::new(id(n), format!("C{n}"), Stamp::from_millis(0)));
+        }
+        data.links.insert(id(10), link(10, 1, Person::Contact(id(2))));
+        data.links.insert(id(11), link(11, 2, Person::Contact(id(1))));
+        data.links.insert(id(12), link(12, 2, Person::Named { name: "X".into(), company: String::new(), role: String::new() }));
+        data.touchpoints.insert(id(20), Touchpoint { id: id(20), contact: id(1), date: chrono::NaiveDate::default(), kind: TouchKind::Call, direction: Direction::Neutral, note: String::new(), created: Stamp::from_millis(0), updated: Stamp::from_millis(0) });
+        let before = data.clone();
+
+        let removed = data.remove_contact(id(1)).unwrap();
+        assert_eq!(removed.links.len(), 2);
+        assert_eq!(removed.touchpoints.len(), 1);
+        assert_eq!(data.links.keys().collect::<Vec<_>>(), vec![&id(12)]);
+        assert!(data.touchpoints.is_empty());
+
+        data.restore_contact(removed);
+        assert_eq!(data, before);
+        assert!(data.remove_contact(id(99)).is_none());
     }
 }

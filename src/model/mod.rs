@@ -13,7 +13,7 @@ mod touchpoint;
 
 pub use ask::{Ask, AskKind, Channel, Outcome};
 pub use contact::{parse_tags, Contact, ContactDraft, Relationship, Score, Source};
-pub use data::Data;
+pub use data::{Data, RemovedContact};
 pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};

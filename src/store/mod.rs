@@ -2,7 +2,7 @@
 //! from the first write, sharded so that one edit rewrites one shard, and never overwriting what it
 //! cannot read. A failed write keeps the change pending in memory until a later write succeeds.
 
-mod backup;
+pub mod backup;
 pub mod codec;
 mod kv;
 mod migrate;
@@ -152,9 +152,9 @@ impl<K: KeyValue> Store<K> {
     /// Returns whether the key was one of ours.
     pub fn apply_external(&mut self, data: &mut Data, key: Option<&str>) -> Result<bool, StoreError> {
         let Some(key) = key else {
-            let mine = std::mem::take(data);
-            *data = self.load()?;
-            self.keep_pending(&mine, data);
+            let mut fresh = self.load()?;
+            self.keep_pending(data, &mut fresh);
+            *data = fresh;
             return Ok(true);
         };
         if key == PROFILE_KEY {

@@ -1,0 +1,214 @@
+//! The top of the browser app: opens the store, holds the one app state every screen shares, keeps
+//! it in step with other tabs, and routes between screens.
+
+use crate::model::{Data, Id, Profile, RemovedContact};
+use crate::store::{Record, Store, StoreError};
+use crate::ui;
+use crate::web::{self, LocalKv};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use std::time::Duration;
+
+/// A short message at the bottom of the screen, optionally with an Undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub message: String,
+    pub undo: Option<RemovedContact>,
+}
+
+/// The state every screen shares. `Copy`, so views capture it freely; the store itself is only
+/// reached through `persist`, which turns every failed save into the banner.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Data>,
+    /// Why the last save failed; shown until a later save succeeds.
+    pub save_error: RwSignal<Option<StoreError>>,
+    pub toast: RwSignal<Option<Toast>>,
+    store: StoredValue<Store<LocalKv>>,
+}
+
+impl AppState {
+    pub fn new(data: Data, store: Store<LocalKv>) -> Self {
+        AppState {
+            data: RwSignal::new(data),
+            save_error: RwSignal::new(None),
+            toast: RwSignal::new(None),
+            store: StoredValue::new(store),
+        }
+    }
+
+    /// Adds or replaces a record and saves it.
+    pub fn put<T: Record + Send + Sync + 'static>(&self, record: T) {
+        let id = record.id();
+        self.data.update(|d| {
+            T::map_mut(d).insert(id, record);
+        });
+        self.persist(|s, d| s.save::<T>(d, id));
+    }
+
+    pub fn set_profile(&self, profile: Profile) {
+        self.data.update(|d| d.profile = profile);
+        self.persist(|s, d| s.save_profile(d));
+    }
+
+    /// Deletes a contact with everything that points at it, and offers Undo.
+    pub fn delete_contact(&self, id: Id) {
+        let Some(removed) = self.data.try_update(|d| d.remove_contact(id)).flatten() else {
+            return;
+        };
+        self.persist_removed(&removed);
+        self.show_toast(Toast {
+            message: format!("Deleted {}.", removed.contact.name),
+            undo: Some(removed),
+        });
+    }
+
+    pub fn undo_delete(&self, removed: RemovedContact) {
+        let name = removed.contact.name.clone();
+        let saved = removed.clone();
+        self.data.update(|d| d.restore_contact(removed));
+        self.persist_removed(&saved);
+        self.show_toast(Toast {
+            message: format!("Restored {name}."),
+            undo: None,
+        });
+    }
+
+    fn persist_removed(&self, removed: &RemovedContact) {
+        self.persist(|s, d| {
+            s.save::<crate::model::Contact>(d, removed.contact.id)?;
+            s.save_many::<crate::model::KnowsLink>(d, removed.links.iter().map(|r| r.id))?;
+            s.save_many::<crate::model::Touchpoint>(d, removed.touchpoints.iter().map(|r| r.id))?;
+            s.save_many::<crate::model::Ask>(d, removed.asks.iter().map(|r| r.id))?;
+            s.save_many::<crate::model::Referral>(d, removed.referrals.iter().map(|r| r.id))
+        });
+    }
+
+    /// Replaces everything with a restored backup.
+    pub fn replace_all(&self, data: Data) {
+        self.data.set(data);
+        self.persist(|s, d| s.replace_all(d));
+    }
+
+    pub fn show_toast(&self, toast: Toast) {
+        self.toast.set(Some(toast.clone()));
+        let signal = self.toast;
+        set_timeout(
+            move || signal.update(|t| if t.as_ref() == Some(&toast) { *t = None }),
+            Duration::from_secs(12),
+        );
+    }
+
+    /// Runs a save against the store with the current data; a failure keeps the data in memory
+    /// (the store keeps it pending) and shows the banner, a success clears it.
+    fn persist(&self, save: impl FnOnce(&mut Store<LocalKv>, &Data) -> Result<(), StoreError>) {
+        let data = self.data;
+        let result = self
+            .store
+            .try_update_value(|store| data.with_untracked(|d| save(store, d)))
+            .unwrap_or(Ok(()));
+        self.save_error.set(result.err());
+    }
+
+    /// Tries the pending saves again (the banner's "Try again").
+    pub fn retry_save(&self) {
+        self.persist(|s, d| s.flush(d));
+    }
+
+    /// Brings a change made in another tab into this one. Keys of other apps are ignored; a key
+    /// of ours that can't be read is reported and leaves memory as it was.
+    fn apply_external(&self, key: Option<String>) {
+        if key.as_deref().is_some_and(|k| !k.starts_with(crate::store::PREFIX)) {
+            return;
+        }
+        let data = self.data;
+        let result = self
+            .store
+            .try_update_value(|store| data.try_update(|d| store.apply_external(d, key.as_deref())));
+        if let Some(Some(Err(e))) = result {
+            self.save_error.set(Some(e));
+        }
+    }
+
+    pub fn pending_saves(&self) -> usize {
+        self.store.with_value(|s| s.pending_count())
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Entry point: panic screen first, then the app.
+pub fn start() {
+    web::install_panic_screen();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    web::register_service_worker();
+    mount_to_body(App);
+}
+
+/// The router's base: the path the app is served from, as the `<base>` set by index.html says.
+fn router_base() -> String {
+    let href = document()
+        .query_selector("base")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("href"))
+        .unwrap_or_default();
+    href.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let mut store = Store::new(LocalKv);
+    match store.load() {
+        Ok(data) => {
+            let state = AppState::new(data, store);
+            provide_context(state);
+            let handle = window_event_listener(leptos::ev::storage, move |ev| {
+                state.apply_external(ev.key());
+            });
+            on_cleanup(move || handle.remove());
+            view! { <Shell/> }.into_any()
+        }
+        Err(error) => view! { <ui::recovery::Recovery error=error/> }.into_any(),
+    }
+}
+
+/// Header, navigation, the save banner, the routed screen and the toast.
+#[component]
+fn Shell() -> impl IntoView {
+    let base = router_base();
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="top">
+                <A href="/" attr:class="brand">
+                    <img src="icons/icon-192.png" alt="" width="28" height="28"/>
+                    <span>"Vouch"</span>
+                </A>
+                <nav aria-label="Main">
+                    <A href="/" exact=true>"Today"</A>
+                    <A href="/network">"Network"</A>
+                    <A href="/goals">"Goals"</A>
+                    <A href="/settings">"Settings & data"</A>
+                </nav>
+            </header>
+            <ui::banner::SaveBanner/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <ui::not_found::NotFound/> }>
+                    <Route path=path!("/") view=ui::today::Today/>
+                    <Route path=path!("/network") view=ui::network::Network/>
+                    <Route path=path!("/network/new") view=ui::contact::NewContact/>
+                    <Route path=path!("/network/:id") view=ui::contact::ContactPage/>
+                    <Route path=path!("/goals") view=ui::goals::Goals/>
+                    <Route path=path!("/settings") view=ui::settings::Settings/>
+                </Routes>
+            </main>
+            <ui::toast::ToastArea/>
+        </Router>
+    }
+}

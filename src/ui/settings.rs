@@ -1,0 +1,172 @@
+//! Settings & data: the user's profile ("Me"), backups in and out, and what is stored where.
+
+use crate::app::{use_app, AppState, Toast};
+use crate::model::{Data, ProfileDraft};
+use crate::store::{codec::utf16_len, Backup, KeyValue, PREFIX};
+use crate::ui::fields::{FormErrors, TextArea, TextField};
+use crate::web::{self, LocalKv};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Downloads everything as one readable JSON file.
+pub fn download_backup(app: AppState) {
+    let json = app.data.with_untracked(|d| Backup::from_data(d, web::now()).to_json());
+    if !web::download(&web::dated_filename("vouch-backup", "json"), "application/json", &json) {
+        app.show_toast(Toast { message: "The browser refused the download.".into(), undo: None });
+    }
+}
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <h1>"Settings & data"</h1>
+            <Me/>
+            <DataSection/>
+        </section>
+    }
+}
+
+#[component]
+fn Me() -> impl IntoView {
+    let app = use_app();
+    let draft = app.data.with_untracked(|d| ProfileDraft::from_profile(&d.profile));
+    let name = RwSignal::new(draft.name);
+    let headline = RwSignal::new(draft.headline);
+    let skills = RwSignal::new(draft.skills);
+    let resume_url = RwSignal::new(draft.resume_url);
+    let signature = RwSignal::new(draft.signature);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ProfileDraft {
+            name: name.get_untracked(),
+            headline: headline.get_untracked(),
+            skills: skills.get_untracked(),
+            resume_url: resume_url.get_untracked(),
+            signature: signature.get_untracked(),
+        };
+        match draft.build(web::now()) {
+            Ok(profile) => {
+                errors.set(Vec::new());
+                app.set_profile(profile);
+                saved.set(true);
+            }
+            Err(e) => {
+                saved.set(false);
+                errors.set(e.iter().map(ToString::to_string).collect());
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="me-heading">
+            <h2 id="me-heading">"Me"</h2>
+            <p class="hint">"What every message you write with Vouch draws on. Nothing here leaves this device."</p>
+            <form on:submit=save on:input=move |_| saved.set(false) novalidate>
+                <FormErrors errors=errors/>
+                <TextField label="Your name" value=name required=true autocomplete="name"/>
+                <TextField label="Headline" value=headline hint="For example: Operations analyst, 6 years in logistics"/>
+                <TextArea label="Skills and achievements" value=skills rows=4 hint="One per line. Short and concrete: \u{201c}Cut picking errors by 30%\u{201d}."/>
+                <TextField label="Résumé link" value=resume_url kind="url" hint="Optional. A link you are happy to share, starting with https://"/>
+                <TextArea label="Signature" value=signature rows=3 hint="How you sign off, with a phone number or link if you like."/>
+                <div class="actions">
+                    <button type="submit" class="button primary">"Save profile"</button>
+                    <span class="saved" role="status">{move || saved.get().then_some("Saved.")}</span>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A backup that parsed, waiting for the user to confirm replacing their data with it.
+#[derive(Clone)]
+struct PendingRestore {
+    file: String,
+    data: Data,
+}
+
+#[component]
+fn DataSection() -> impl IntoView {
+    let app = use_app();
+    let restore_error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<PendingRestore>);
+    let counts = Memo::new(move |_| {
+        app.data.with(|d| format!("{} contacts, {} touchpoints, {} goals, {} asks, {} referrals", d.contacts.len(), d.touchpoints.len(), d.goals.len(), d.asks.len(), d.referrals.len()))
+    });
+    // Re-measured whenever the data changes: the size localStorage counts against its quota.
+    let used = Memo::new(move |_| {
+        app.data.track();
+        let kv = LocalKv;
+        let keys = kv.keys().unwrap_or_default();
+        keys.iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .map(|k| utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| utf16_len(&v)))
+            .sum::<usize>()
+    });
+
+    let on_file = move |ev: leptos::ev::Event| {
+        restore_error.set(None);
+        pending.set(None);
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > crate::store::backup::MAX_BACKUP_BYTES as f64 {
+            restore_error.set(Some(format!("{name}: the file is too large to be a Vouch backup.")));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            match text.ok().and_then(|t| t.as_string()) {
+                None => restore_error.set(Some(format!("{name}: the file could not be read."))),
+                Some(text) => match Backup::parse(&text) {
+                    Ok(data) => pending.set(Some(PendingRestore { file: name, data })),
+                    Err(e) => restore_error.set(Some(format!("{name}: {e}. Nothing was changed."))),
+                },
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            let n = p.data.contacts.len();
+            app.replace_all(p.data);
+            pending.set(None);
+            app.show_toast(Toast { message: format!("Restored {n} contacts from {}.", p.file), undo: None });
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data"</h2>
+            <p>"Stored in this browser only: " {move || counts.get()} "."</p>
+            <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", used.get() as f64 / 25_000.0)}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| download_backup(app)>"Download a backup"</button>
+            </div>
+            <div class="field">
+                <label for="restore-file">"Restore from a backup"</label>
+                <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file/>
+                <p class="hint">"A file made with \u{201c}Download a backup\u{201d}. You will be asked before anything is replaced."</p>
+            </div>
+            {move || restore_error.get().map(|e| view! { <p class="form-errors" role="alert">{e}</p> })}
+            {move || pending.get().map(|p| {
+                let (now, then) = (app.data.with_untracked(|d| d.contacts.len()), p.data.contacts.len());
+                view! {
+                    <div class="confirm" role="alert">
+                        <p>{format!("Replace your data ({now} contacts) with the backup in {} ({then} contacts)?", p.file)}</p>
+                        <div class="actions">
+                            <button type="button" class="button danger" on:click=confirm>"Replace my data"</button>
+                            <button type="button" class="button ghost" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+        <section class="card" aria-labelledby="about-heading">
+            <h2 id="about-heading">"Offline and private"</h2>
+            <p>"Vouch makes no network requests of its own. Once opened, it works without a connection; install it from your browser's menu (\u{201c}Install app\u{201d} or \u{201c}Add to Home screen\u{201d}) to open it like any other app."</p>
+        </section>
+    }
+}

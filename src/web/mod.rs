@@ -1,0 +1,166 @@
+//! The browser side of persistence and files: localStorage behind the store's `KeyValue`, the clock,
+//! downloads, the service worker, and the last-resort panic screen. Thin on purpose: every decision
+//! lives in the pure core.
+
+use crate::model::{Id, Stamp};
+use crate::store::{KeyValue, StoreError};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// localStorage as the store's key-value map. Holds nothing: each call asks the window, so the type
+/// is `Send` and a storage that becomes unavailable is reported on the next call.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalKv;
+
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StoreError::Unavailable("localStorage is missing".into())),
+        Err(e) => Err(StoreError::Unavailable(describe(&e))),
+    }
+}
+
+/// Maps a DOMException from a write to the store's error: a full storage is its own case because
+/// the user can do something about it.
+fn write_error(e: JsValue) -> StoreError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => StoreError::QuotaExceeded,
+        _ => StoreError::Unavailable(describe(&e)),
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+impl KeyValue for LocalKv {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        storage()?
+            .get_item(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        storage()?.set_item(key, value).map_err(write_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        storage()?.remove_item(key).map_err(write_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let s = storage()?;
+        let len = s.length().map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        Ok((0..len).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}
+
+pub fn now() -> Stamp {
+    Stamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// Today in the user's own time zone: "due today" means their today, not UTC's.
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+pub fn new_id() -> Id {
+    Id::new_v4()
+}
+
+/// Offers `text` as a file download. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let Some(url) = blob_url(mime, text) else {
+        return false;
+    };
+    let clicked = (|| {
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        document.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })()
+    .is_some();
+    // The download has started by now; the URL is only needed for the click.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
+}
+
+fn blob_url(mime: &str, text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// The raw stored values as JSON, readable even when the data can't be decoded.
+pub fn raw_dump_json() -> String {
+    let store = crate::store::Store::new(LocalKv);
+    match store.raw_dump() {
+        Ok(map) => serde_json::to_string_pretty(&map).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": {:?}}}", e.to_string()),
+    }
+}
+
+/// A file name with the date, so downloads don't overwrite each other.
+pub fn dated_filename(prefix: &str, ext: &str) -> String {
+    format!("{prefix}-{}.{ext}", today().format("%Y-%m-%d"))
+}
+
+/// Registers the service worker that makes the app work offline. Failure only costs offline use,
+/// so it is logged, not shown.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let container = window.navigator().service_worker();
+    let _ = container.register("sw.js");
+}
+
+/// Replaces a dead page with an explanation and a download link for the user's data. Runs inside
+/// the panic hook, so it uses plain DOM calls and builds the download link up front: after a panic
+/// no Rust event handler can be trusted to run.
+pub fn install_panic_screen() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        let _ = (|| {
+            let document = web_sys::window()?.document()?;
+            let body = document.body()?;
+            body.set_inner_html("");
+            let main = document.create_element("main").ok()?;
+            main.set_class_name("panic");
+            main.set_attribute("role", "alert").ok()?;
+            let h = document.create_element("h1").ok()?;
+            h.set_text_content(Some("Vouch stopped because of an error"));
+            let p = document.create_element("p").ok()?;
+            p.set_text_content(Some(
+                "Your saved data is still in this browser. Download a copy to be safe, then reload the page.",
+            ));
+            let detail = document.create_element("pre").ok()?;
+            detail.set_text_content(Some(&info.to_string()));
+            let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+            a.set_class_name("button primary");
+            a.set_text_content(Some("Download my saved data"));
+            if let Some(url) = blob_url("application/json", &raw_dump_json()) {
+                a.set_href(&url);
+            }
+            a.set_download("vouch-saved-data.json");
+            let reload: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+            reload.set_class_name("button");
+            reload.set_text_content(Some("Reload"));
+            reload.set_href(&web_sys::window()?.location().href().ok()?);
+            for child in [&h, &p, a.as_ref(), reload.as_ref(), &detail] {
+                main.append_child(child).ok()?;
+            }
+            body.append_child(&main).ok()?;
+            Some(())
+        })();
+    }));
+}
