@@ -2,6 +2,7 @@
 //! natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
 pub mod model;
+pub mod network;
 pub mod store;
 
 #[doc(hidden)]

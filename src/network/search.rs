@@ -1,0 +1,509 @@
+//! Finding contacts as the user types: accent- and case-insensitive, every word must match, with
+//! filters for tag, company, industry, location, going cold and backers. Built for 30,000
+//! contacts: each contact's searchable text is folded once, and a query that extends the previous
+//! one only re-checks the previous hits.
+
+use super::backers::backers;
+use super::cadence::going_cold;
+use super::paths::company_key;
+use crate::model::{Data, Id};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+// Folding is a hand-written table rather than a crate, on purpose. `deunicode` embeds about
+// 470 KB of tables for all of Unicode, and `unicode-normalization` about 600 KB of source tables
+// yet still leaves ß, æ, ø, ł and đ alone because they do not decompose. Names in a job seeker's
+// network are overwhelmingly Latin-script, so the ranges below (Latin-1, Latin Extended-A, the
+// Romanian, pinyin and Vietnamese letters) plus dropping combining marks cover them in a few
+// hundred bytes of wasm. Other scripts are lower-cased and otherwise matched as typed.
+const FOLDS: &[(char, char, &str)] = &[
+    ('À', 'Å', "a"),
+    ('Æ', 'Æ', "ae"),
+    ('Ç', 'Ç', "c"),
+    ('È', 'Ë', "e"),
+    ('Ì', 'Ï', "i"),
+    ('Ð', 'Ð', "d"),
+    ('Ñ', 'Ñ', "n"),
+    ('Ò', 'Ö', "o"),
+    ('Ø', 'Ø', "o"),
+    ('Ù', 'Ü', "u"),
+    ('Ý', 'Ý', "y"),
+    ('Þ', 'Þ', "th"),
+    ('ß', 'ß', "ss"),
+    ('à', 'å', "a"),
+    ('æ', 'æ', "ae"),
+    ('ç', 'ç', "c"),
+    ('è', 'ë', "e"),
+    ('ì', 'ï', "i"),
+    ('ð', 'ð', "d"),
+    ('ñ', 'ñ', "n"),
+    ('ò', 'ö', "o"),
+    ('ø', 'ø', "o"),
+    ('ù', 'ü', "u"),
+    ('ý', 'ý', "y"),
+    ('þ', 'þ', "th"),
+    ('ÿ', 'ÿ', "y"),
+    // Latin Extended-A, U+0100..U+017F, in code point order.
+    ('Ā', 'ą', "a"),
+    ('Ć', 'č', "c"),
+    ('Ď', 'đ', "d"),
+    ('Ē', 'ě', "e"),
+    ('Ĝ', 'ģ', "g"),
+    ('Ĥ', 'ħ', "h"),
+    ('Ĩ', 'ı', "i"),
+    ('Ĳ', 'ĳ', "ij"),
+    ('Ĵ', 'ĵ', "j"),
+    ('Ķ', 'ĸ', "k"),
+    ('Ĺ', 'ł', "l"),
+    ('Ń', 'ŋ', "n"),
+    ('Ō', 'ő', "o"),
+    ('Œ', 'œ', "oe"),
+    ('Ŕ', 'ř', "r"),
+    ('Ś', 'š', "s"),
+    ('Ţ', 'ŧ', "t"),
+    ('Ũ', 'ų', "u"),
+    ('Ŵ', 'ŵ', "w"),
+    ('Ŷ', 'Ÿ', "y"),
+    ('Ź', 'ž', "z"),
+    ('ſ', 'ſ', "s"),
+    // Latin Extended-B: the letters of Vietnamese, pinyin and Romanian.
+    ('ƒ', 'ƒ', "f"),
+    ('Ơ', 'ơ', "o"),
+    ('Ư', 'ư', "u"),
+    ('Ǎ', 'ǎ', "a"),
+    ('Ǐ', 'ǐ', "i"),
+    ('Ǒ', 'ǒ', "o"),
+    ('Ǔ', 'ǜ', "u"),
+    ('Ș', 'ș', "s"),
+    ('Ț', 'ț', "t"),
+    // Latin Extended Additional: Vietnamese letters with two marks.
+    ('Ạ', 'ặ', "a"),
+    ('Ẹ', 'ệ', "e"),
+    ('Ỉ', 'ị', "i"),
+    ('Ọ', 'ợ', "o"),
+    ('Ụ', 'ự', "u"),
+    ('Ỳ', 'ỹ', "y"),
+    // Typographic apostrophes, so "O’Brien" is found by "o'brien".
+    ('\u{2018}', '\u{2019}', "'"),
+];
+
+/// Lower-cases `text` and strips the accents of Latin letters: `fold("Zoë Ólafsson")` is
+/// `"zoe olafsson"`. Text typed in decomposed form (a letter then a combining accent) folds the
+/// same way, because combining marks are dropped.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else if ('\u{0300}'..='\u{036F}').contains(&c) {
+            // A combining mark: the accent of the letter before it.
+        } else if let Some(plain) = fold_char(c) {
+            folded.push_str(plain);
+        } else {
+            folded.extend(c.to_lowercase());
+        }
+    }
+    folded
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    // The table is sorted by code point, so this is a binary search, not a scan.
+    let at = FOLDS.partition_point(|(_, last, _)| *last < c);
+    FOLDS
+        .get(at)
+        .filter(|(first, _, _)| *first <= c)
+        .map(|(_, _, plain)| *plain)
+}
+
+/// What narrows a search besides the typed words. Every filter set must hold (they combine with
+/// AND); text filters compare folded and trimmed, so "maersk" selects "Maersk".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub tag: Option<String>,
+    pub company: Option<String>,
+    pub industry: Option<String>,
+    pub location: Option<String>,
+    /// Only contacts past their next keep-in-touch date.
+    pub going_cold: bool,
+    /// Only contacts the user has judged, the ones `backers` ranks.
+    pub backers_only: bool,
+}
+
+/// Filters folded once per query rather than once per contact.
+#[derive(PartialEq)]
+struct FoldedFilters {
+    tag: Option<String>,
+    company: Option<String>,
+    industry: Option<String>,
+    location: Option<String>,
+    going_cold: bool,
+    backers_only: bool,
+}
+
+impl FoldedFilters {
+    fn new(filters: &Filters) -> Self {
+        let key = |f: &Option<String>| f.as_deref().map(company_key).filter(|k| !k.is_empty());
+        FoldedFilters {
+            tag: key(&filters.tag),
+            company: key(&filters.company),
+            industry: key(&filters.industry),
+            location: key(&filters.location),
+            going_cold: filters.going_cold,
+            backers_only: filters.backers_only,
+        }
+    }
+
+    fn admit(&self, entry: &Entry) -> bool {
+        let equal = |want: &Option<String>, have: &str| want.as_deref().is_none_or(|w| w == have);
+        equal(&self.company, &entry.company)
+            && equal(&self.industry, &entry.industry)
+            && equal(&self.location, &entry.location)
+            && self
+                .tag
+                .as_deref()
+                .is_none_or(|t| entry.tags.iter().any(|have| have == t))
+            && (!self.going_cold || entry.going_cold)
+            && (!self.backers_only || entry.backer)
+    }
+}
+
+/// One contact as the index sees it: everything a query needs, already folded.
+struct Entry {
+    id: Id,
+    company: String,
+    industry: String,
+    location: String,
+    tags: Vec<String>,
+    going_cold: bool,
+    backer: bool,
+}
+
+/// The previous query and its hits, kept so that typing one more letter only re-checks them.
+struct LastQuery {
+    words: Vec<String>,
+    filters: FoldedFilters,
+    /// Positions in `SearchIndex::entries`.
+    hits: Vec<usize>,
+}
+
+/// Every contact's searchable text, folded once. Build it when the data changes (or the day does,
+/// since "going cold" depends on the date) and query it on every keystroke.
+pub struct SearchIndex {
+    /// Contacts in name order, so results come out sorted without sorting.
+    entries: Vec<Entry>,
+    /// The folded haystacks of all contacts end to end: name, company, role, industry, location,
+    /// notes and tags, separated by newlines so a word never matches across two fields. One
+    /// allocation scanned front to back is much kinder to the cache than 30,000 small strings.
+    text: String,
+    /// Where each entry's haystack starts in `text`; one more at the end.
+    starts: Vec<usize>,
+    last: Mutex<Option<LastQuery>>,
+}
+
+impl SearchIndex {
+    pub fn build(data: &Data, today: NaiveDate) -> SearchIndex {
+        let cold: HashSet<Id> = going_cold(data, today).into_iter().map(|e| e.contact).collect();
+        let judged: HashSet<Id> = backers(data, today).into_iter().map(|b| b.contact).collect();
+        let mut contacts: Vec<_> = data.contacts.values().map(|c| (fold(&c.name), c)).collect();
+        contacts.sort_by(|(a_name, a), (b_name, b)| a_name.cmp(b_name).then_with(|| a.id.cmp(&b.id)));
+
+        let mut entries = Vec::with_capacity(contacts.len());
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(contacts.len() + 1);
+        for (name, c) in contacts {
+            starts.push(text.len());
+            text.push_str(&name);
+            for field in [&c.company, &c.role, &c.industry, &c.location, &c.notes]
+                .into_iter()
+                .chain(&c.tags)
+            {
+                text.push('\n');
+                text.push_str(&fold(field));
+            }
+            text.push('\n');
+            entries.push(Entry {
+                id: c.id,
+                company: company_key(&c.company),
+                industry: company_key(&c.industry),
+                location: company_key(&c.location),
+                tags: c.tags.iter().map(|t| company_key(t)).collect(),
+                going_cold: cold.contains(&c.id),
+                backer: judged.contains(&c.id),
+            });
+        }
+        starts.push(text.len());
+        SearchIndex {
+            entries,
+            text,
+            starts,
+            last: Mutex::new(None),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Contacts whose text contains every word of `text` (in any field, in any order, accents and
+    /// case ignored) and that pass every filter, in name order.
+    pub fn query(&self, text: &str, filters: &Filters) -> Vec<Id> {
+        let words: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
+        let filters = FoldedFilters::new(filters);
+        // A poisoned or busy lock only costs the shortcut: search everything.
+        let mut last = self.last.try_lock().ok();
+        let previous = last
+            .as_deref()
+            .and_then(Option::as_ref)
+            .filter(|prev| prev.filters == filters && narrows(&words, &prev.words))
+            .map(|prev| prev.hits.as_slice());
+        let hits: Vec<usize> = match previous {
+            Some(candidates) => candidates
+                .iter()
+                .copied()
+                .filter(|i| self.matches(*i, &words))
+                .collect(),
+            None => (0..self.entries.len())
+                .filter(|i| filters.admit(&self.entries[*i]) && self.matches(*i, &words))
+                .collect(),
+        };
+        let ids = hits.iter().map(|i| self.entries[*i].id).collect();
+        if let Some(last) = last.as_deref_mut() {
+            *last = Some(LastQuery { words, filters, hits });
+        }
+        ids
+    }
+
+    fn matches(&self, entry: usize, words: &[String]) -> bool {
+        let haystack = &self.text[self.starts[entry]..self.starts[entry + 1]];
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
+/// Whether every contact matching `new` also matched `old`: true when each old word is contained
+/// in some new word ("ol" → "ola", "olafsson" → "olafsson maersk"), since a haystack holding the
+/// new word then holds the old one too.
+fn narrows(new: &[String], old: &[String]) -> bool {
+    old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TouchKind;
+    use crate::network::fixtures::{day, World};
+
+    const TODAY: &str = "2025-06-01";
+
+    fn names(w: &World, ids: &[Id]) -> Vec<String> {
+        ids.iter().map(|id| w.contact_ref(*id).name.clone()).collect()
+    }
+
+    fn search(w: &World, text: &str, filters: &Filters) -> Vec<String> {
+        let index = SearchIndex::build(&w.data, day(TODAY));
+        names(w, &index.query(text, filters))
+    }
+
+    fn network() -> World {
+        let mut w = World::new();
+        let zoe = w.contact("Zoë Ólafsson");
+        w.edit(zoe, |c| {
+            c.company = "Maersk".into();
+            c.role = "Supply Chain Planner".into();
+            c.location = "Rotterdam".into();
+            c.industry = "Logistics".into();
+            c.tags = vec!["shipping".into()];
+        });
+        let bjorn = w.judged("Björn Müller", 4, 4, 4, true);
+        w.edit(bjorn, |c| {
+            c.company = "MAERSK ".into();
+            c.role = "Data Analyst".into();
+            c.location = "Hamburg".into();
+            c.tags = vec!["Data".into(), "Shipping".into()];
+            c.notes = "Met at the ProMat meetup".into();
+        });
+        let lucia = w.judged("Lucía García", 3, 3, 3, false);
+        w.edit(lucia, |c| {
+            c.company = "Adyen".into();
+            c.location = "Amsterdam".into();
+            c.tags = vec!["data".into()];
+        });
+        w.touch(lucia, "2025-05-20", TouchKind::Call);
+        w
+    }
+
+    #[test]
+    fn fold_strips_accents_and_case() {
+        assert_eq!(fold("Zoë Ólafsson"), "zoe olafsson");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Ærø Søren Łukasz Đorđe"), "aero soren lukasz dorde");
+        assert_eq!(fold("Yılmaz İlkay"), "yilmaz ilkay");
+        assert_eq!(fold("Ștefan Țurcanu"), "stefan turcanu");
+        assert_eq!(fold("Nguyễn Thị Ánh"), "nguyen thi anh");
+        assert_eq!(fold("Œuvre Ĳssel"), "oeuvre ijssel");
+        assert_eq!(fold("O’Brien"), "o'brien");
+    }
+
+    #[test]
+    fn fold_drops_combining_accents_typed_separately() {
+        assert_eq!(fold("Zoe\u{0308}"), "zoe");
+    }
+
+    #[test]
+    fn fold_lowercases_other_scripts_and_keeps_them() {
+        assert_eq!(fold("Δημήτρης ИВАН"), "δημήτρης иван");
+    }
+
+    #[test]
+    fn every_latin_letter_in_the_table_folds_to_plain_ascii() {
+        for c in ('\u{00C0}'..='\u{017F}').filter(|c| c.is_alphabetic()) {
+            let folded = fold(&c.to_string());
+            assert!(
+                folded.bytes().all(|b| b.is_ascii_lowercase()),
+                "{c} (U+{:04X}) folded to {folded:?}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn the_fold_table_is_sorted_for_binary_search() {
+        for pair in FOLDS.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn zoe_is_found_by_typing_without_accents() {
+        let w = network();
+        assert_eq!(search(&w, "zoe", &Filters::default()), vec!["Zoë Ólafsson"]);
+        assert_eq!(search(&w, "olafsson", &Filters::default()), vec!["Zoë Ólafsson"]);
+        assert_eq!(search(&w, "ÓLAFS", &Filters::default()), vec!["Zoë Ólafsson"]);
+    }
+
+    #[test]
+    fn every_word_must_match_somewhere() {
+        let w = network();
+        assert_eq!(search(&w, "maersk analyst", &Filters::default()), vec!["Björn Müller"]);
+        assert_eq!(search(&w, "analyst maersk", &Filters::default()), vec!["Björn Müller"]);
+        assert!(search(&w, "maersk adyen", &Filters::default()).is_empty());
+    }
+
+    #[test]
+    fn notes_and_tags_are_searched() {
+        let w = network();
+        assert_eq!(search(&w, "promat", &Filters::default()), vec!["Björn Müller"]);
+        assert_eq!(
+            search(&w, "shipping", &Filters::default()),
+            vec!["Björn Müller", "Zoë Ólafsson"]
+        );
+    }
+
+    #[test]
+    fn an_empty_query_lists_everyone_in_name_order() {
+        let w = network();
+        assert_eq!(
+            search(&w, "  ", &Filters::default()),
+            vec!["Björn Müller", "Lucía García", "Zoë Ólafsson"]
+        );
+    }
+
+    #[test]
+    fn filters_combine_with_the_typed_words() {
+        let w = network();
+        let maersk = Filters {
+            company: Some("maersk".into()),
+            ..Filters::default()
+        };
+        assert_eq!(search(&w, "", &maersk), vec!["Björn Müller", "Zoë Ólafsson"]);
+        let data_at_maersk = Filters {
+            tag: Some("DATA".into()),
+            ..maersk.clone()
+        };
+        assert_eq!(search(&w, "", &data_at_maersk), vec!["Björn Müller"]);
+        assert!(search(&w, "zoe", &data_at_maersk).is_empty());
+        let in_rotterdam = Filters {
+            location: Some("rotterdam".into()),
+            industry: Some("logistics".into()),
+            ..Filters::default()
+        };
+        assert_eq!(search(&w, "", &in_rotterdam), vec!["Zoë Ólafsson"]);
+    }
+
+    #[test]
+    fn backers_only_keeps_judged_contacts() {
+        let w = network();
+        let backers = Filters {
+            backers_only: true,
+            ..Filters::default()
+        };
+        assert_eq!(search(&w, "", &backers), vec!["Björn Müller", "Lucía García"]);
+    }
+
+    #[test]
+    fn going_cold_keeps_contacts_past_their_next_touch() {
+        let w = network();
+        let cold = Filters {
+            going_cold: true,
+            ..Filters::default()
+        };
+        // Björn has not been touched since January; Lucía was called last month; Zoë is an
+        // untouched import, which "going cold" leaves out.
+        assert_eq!(search(&w, "", &cold), vec!["Björn Müller"]);
+    }
+
+    #[test]
+    fn typing_on_narrows_the_previous_results_and_stays_correct() {
+        let w = network();
+        let index = SearchIndex::build(&w.data, day(TODAY));
+        let all = Filters::default();
+        assert_eq!(names(&w, &index.query("m", &all)).len(), 3);
+        assert_eq!(
+            names(&w, &index.query("ma", &all)),
+            vec!["Björn Müller", "Zoë Ólafsson"]
+        );
+        assert_eq!(
+            names(&w, &index.query("mae", &all)),
+            vec!["Björn Müller", "Zoë Ólafsson"]
+        );
+        assert_eq!(names(&w, &index.query("mae data", &all)), vec!["Björn Müller"]);
+        // Deleting back widens again: the previous hits must not limit a broader query.
+        assert_eq!(names(&w, &index.query("m", &all)).len(), 3);
+        // A changed filter must not reuse hits found under another.
+        let adyen = Filters {
+            company: Some("Adyen".into()),
+            ..Filters::default()
+        };
+        assert_eq!(names(&w, &index.query("m", &adyen)), vec!["Lucía García"]);
+        assert_eq!(
+            names(&w, &index.query("ma", &all)),
+            vec!["Björn Müller", "Zoë Ólafsson"]
+        );
+    }
+
+    #[test]
+    fn a_word_does_not_match_across_two_fields() {
+        let mut w = World::new();
+        let ana = w.contact("Ana");
+        w.edit(ana, |c| c.company = "Booking".into());
+        assert!(search(&w, "anabooking", &Filters::default()).is_empty());
+        assert_eq!(search(&w, "ana booking", &Filters::default()), vec!["Ana"]);
+    }
+
+    #[test]
+    fn narrowing_is_recognised_only_when_it_cannot_lose_a_hit() {
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert!(narrows(&words("ola"), &words("ol")));
+        assert!(narrows(&words("olafsson maersk"), &words("olafsson")));
+        assert!(narrows(&words("maersk ola"), &words("ol")));
+        assert!(!narrows(&words("o"), &words("ol")));
+        assert!(!narrows(&words("zoe"), &words("ol")));
+    }
+}

@@ -1,0 +1,73 @@
+//! The few phrases every part of the network view shares ("3 weeks ago", "twice"), so the same
+//! fact reads the same on every screen.
+
+use chrono::NaiveDate;
+
+/// How long ago a day was, in the words a person would use. A date in the future (a touch logged
+/// ahead of time) reads as "today" rather than as a negative age.
+pub(crate) fn ago(days: i64) -> String {
+    match days {
+        i64::MIN..=0 => "today".into(),
+        1 => "yesterday".into(),
+        2..=13 => format!("{days} days ago"),
+        14..=59 => format!("{} weeks ago", days / 7),
+        60..=364 => format!("{} months ago", days / 30),
+        365..=729 => "over a year ago".into(),
+        _ => format!("over {} years ago", days / 365),
+    }
+}
+
+/// "once", "twice", "3 times".
+pub(crate) fn times(n: usize) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// The name to use in a sentence about a contact: the first word of their name, which is how
+/// people refer to someone they know. An empty name falls back to "them".
+pub(crate) fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("them")
+}
+
+/// A date as a person reads it: "3 May 2025".
+pub(crate) fn date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_like_speech() {
+        assert_eq!(ago(0), "today");
+        assert_eq!(ago(-3), "today");
+        assert_eq!(ago(1), "yesterday");
+        assert_eq!(ago(9), "9 days ago");
+        assert_eq!(ago(21), "3 weeks ago");
+        assert_eq!(ago(95), "3 months ago");
+        assert_eq!(ago(400), "over a year ago");
+        assert_eq!(ago(800), "over 2 years ago");
+    }
+
+    #[test]
+    fn counts_read_like_speech() {
+        assert_eq!(times(1), "once");
+        assert_eq!(times(2), "twice");
+        assert_eq!(times(5), "5 times");
+    }
+
+    #[test]
+    fn a_contact_is_called_by_first_name() {
+        assert_eq!(first_name("Zoë Ólafsson"), "Zoë");
+        assert_eq!(first_name("  "), "them");
+    }
+
+    #[test]
+    fn dates_read_day_month_year() {
+        assert_eq!(date(NaiveDate::from_ymd_opt(2025, 5, 3).unwrap()), "3 May 2025");
+    }
+}
