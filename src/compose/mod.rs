@@ -1,0 +1,15 @@
+//! Messages and the coach: the writer turns a `Brief` (the user's own facts) into a draft for one of
+//! the eleven messages of DOMAIN.md, the coach checks whatever text the user ends up with, and the
+//! small rules beside them pick which ask to make and warn before a third request for names.
+
+mod brief;
+mod coach;
+mod kinds;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
+pub use coach::{coach, Check, CheckId, CoachContext};
+pub use writer::{char_limit, write, SUBJECT_LIMIT};
