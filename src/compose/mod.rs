@@ -5,6 +5,9 @@
 mod brief;
 mod coach;
 mod kinds;
+mod mailto;
+mod recommend;
+mod rules;
 mod writer;
 
 #[cfg(test)]
@@ -12,4 +15,7 @@ mod tests;
 
 pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
 pub use coach::{coach, Check, CheckId, CoachContext};
+pub use mailto::mailto;
+pub use recommend::{recommend, Path, Recommendation, Situation, Tie};
+pub use rules::names_ask_warning;
 pub use writer::{char_limit, write, SUBJECT_LIMIT};
