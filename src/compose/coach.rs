@@ -34,10 +34,11 @@ pub struct Check {
 }
 
 /// What the coach compares the text with: the facts the message should carry.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoachContext {
-    pub kind: Option<MessageKind>,
-    pub channel: Option<Channel>,
+    /// Decides which checks apply.
+    pub kind: MessageKind,
+    pub channel: Channel,
     pub recipient: String,
     pub shared: String,
     pub admired: String,
@@ -57,8 +58,8 @@ impl CoachContext {
             brief.company.clone()
         };
         CoachContext {
-            kind: Some(kind),
-            channel: Some(channel),
+            kind,
+            channel,
             recipient: brief.recipient.clone(),
             shared: brief.shared.clone(),
             admired: brief.admired.clone(),
@@ -73,8 +74,7 @@ impl CoachContext {
 
 /// Checks `text` (and the e-mail `subject`) and returns every check that applies, passed or not.
 pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check> {
-    let kind = ctx.kind.unwrap_or(MessageKind::Referral);
-    let channel = ctx.channel.unwrap_or(Channel::Email);
+    let (kind, channel) = (ctx.kind, ctx.channel);
     let normalized = text.replace(['’', '‘'], "'");
     // Content checks read the text without its gap markers: "[company]" does not name a company.
     let (plain, markers) = strip_markers(&normalized);

@@ -46,6 +46,8 @@ struct Words<'a> {
     brief: &'a Brief,
     tone: Tone,
     v: usize,
+    /// A connection note or a text: room for one role, not two.
+    short: bool,
 }
 
 impl Words<'_> {
@@ -81,15 +83,17 @@ impl Words<'_> {
         or_gap(&self.brief.profile.name, Gap::YourName)
     }
 
-    /// "Data Analyst" or "Data Analyst or Operations Analyst": messages name at most two roles.
+    /// "Data Analyst" or "Data Analyst or Operations Analyst": long messages name at most two roles,
+    /// short ones the first.
     fn roles(&self) -> String {
+        let most = if self.short { 1 } else { 2 };
         let roles: Vec<String> = self
             .brief
             .roles
             .iter()
             .map(|r| clause(r))
             .filter(|r| !r.is_empty())
-            .take(2)
+            .take(most)
             .collect();
         if roles.is_empty() {
             Gap::Role.marker().to_string()
@@ -371,6 +375,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         brief,
         tone,
         v: usize::from(brief.variant % 3),
+        short: is_short(channel),
     };
     let mut pieces: Vec<Piece> = Vec::new();
     let mut greeting = Some(w.greeting());

@@ -619,6 +619,39 @@ fn a_referral_email_reads_as_expected() {
 }
 
 #[test]
+fn a_short_message_names_one_role_and_an_email_two() {
+    let mut brief = full();
+    brief.roles = vec![
+        "Operations Manager".into(),
+        "Planning Lead".into(),
+        "Analyst".into(),
+    ];
+    let email = write(
+        &brief,
+        MessageKind::KeepMeInMind,
+        Channel::Email,
+        Tone::Warm,
+    )
+    .body;
+    assert!(
+        email.contains("Operations Manager or Planning Lead roles"),
+        "{email}"
+    );
+    assert!(!email.contains("or Analyst"), "{email}");
+    let note = write(
+        &brief,
+        MessageKind::KeepMeInMind,
+        Channel::LinkedInConnectionNote,
+        Tone::Warm,
+    )
+    .body;
+    assert!(
+        note.contains("Operations Manager") && !note.contains("Planning Lead"),
+        "{note}"
+    );
+}
+
+#[test]
 fn a_names_request_asks_for_one_or_two_never_more() {
     for tone in Tone::ALL {
         for variant in 0..3 {
@@ -911,12 +944,18 @@ fn first_contact_must_say_who_suggested_it() {
     );
 }
 
+/// Run with `--ignored --nocapture` (and `LONG=1` for the long brief) to read the drafts.
 #[test]
 #[ignore]
 fn print_samples() {
     for kind in MessageKind::ALL {
         for channel in [Channel::Email, Channel::LinkedInConnectionNote] {
-            let d = write(&with_variant(&full(), 1), kind, channel, Tone::Casual);
+            let brief = if std::env::var("LONG").is_ok() {
+                long()
+            } else {
+                full()
+            };
+            let d = write(&with_variant(&brief, 1), kind, channel, Tone::Casual);
             println!(
                 "==== {kind:?} {channel:?}\n{}\n{}\n",
                 d.subject.unwrap_or_default(),
