@@ -634,7 +634,7 @@ fn a_short_message_names_one_role_and_an_email_two() {
     )
     .body;
     assert!(
-        email.contains("Operations Manager or Planning Lead roles"),
+        email.contains("Operations Manager or Planning Lead"),
         "{email}"
     );
     assert!(!email.contains("or Analyst"), "{email}");
