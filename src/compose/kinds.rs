@@ -1,0 +1,947 @@
+//! The wording of each message kind: which sentences it has, in which tone and variant, and which of
+//! them may be dropped to fit a channel. Every sentence is fixed template words around the brief's
+//! own fields; a needed field that is empty becomes its gap marker, never a guess.
+
+use super::brief::{Brief, Gap, MessageKind, Part, Tone};
+use crate::model::Channel;
+
+/// Whether a sentence must stay, or may be dropped (in the order `writer` decides) to fit a channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Slot {
+    Keep,
+    Drop(Part),
+}
+
+/// One sentence of a message and the paragraph it belongs to in long layouts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Piece {
+    pub slot: Slot,
+    pub para: u8,
+    pub text: String,
+}
+
+/// A message before layout: the writer renders it for a channel and drops pieces until it fits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Message {
+    pub subject: String,
+    /// "Hi Ana," — `None` for the blurb, which is addressed to whoever it is forwarded to.
+    pub greeting: Option<String>,
+    pub pieces: Vec<Piece>,
+    /// The words that introduce the fit points.
+    pub fit_intro: String,
+    /// The closing word ("Best,") and the name or signature under it.
+    pub sign_off: Option<(String, String)>,
+}
+
+// Paragraphs of the long layout. The request sits in the first paragraph, near the top.
+const OPENING: u8 = 1;
+const DETAIL: u8 = 2;
+const FIT: u8 = 3;
+const CLOSING: u8 = 4;
+/// The résumé link stands alone, so that no sentence runs on from the address.
+const LINK: u8 = 5;
+
+/// Everything a template needs, with each field already replaced by its marker when empty.
+struct Words<'a> {
+    brief: &'a Brief,
+    tone: Tone,
+    v: usize,
+    /// A connection note or a text: room for one role, not two.
+    short: bool,
+}
+
+impl Words<'_> {
+    fn pick(&self, formal: [String; 3], warm: [String; 3], casual: [String; 3]) -> String {
+        let set = match self.tone {
+            Tone::Formal => formal,
+            Tone::Warm => warm,
+            Tone::Casual => casual,
+        };
+        let [a, b, c] = set;
+        match self.v {
+            0 => a,
+            1 => b,
+            _ => c,
+        }
+    }
+
+    fn by_tone(&self, formal: &str, warm: &str, casual: &str) -> String {
+        match self.tone {
+            Tone::Formal => formal,
+            Tone::Warm => warm,
+            Tone::Casual => casual,
+        }
+        .to_string()
+    }
+
+    /// The first word of the recipient's name, unless it is a title ("Dr.").
+    fn first_name(&self) -> String {
+        first_name(&self.brief.recipient).unwrap_or_else(|| Gap::RecipientName.marker().to_string())
+    }
+
+    fn me(&self) -> String {
+        or_gap(&self.brief.profile.name, Gap::YourName)
+    }
+
+    /// "Data Analyst" or "Data Analyst or Operations Analyst": long messages name at most two roles,
+    /// short ones the first.
+    fn roles(&self) -> String {
+        let most = if self.short { 1 } else { 2 };
+        let roles: Vec<String> = self
+            .brief
+            .roles
+            .iter()
+            .map(|r| clause(r))
+            .filter(|r| !r.is_empty())
+            .take(most)
+            .collect();
+        if roles.is_empty() {
+            Gap::Role.marker().to_string()
+        } else {
+            roles.join(" or ")
+        }
+    }
+
+    fn company(&self) -> String {
+        or_gap(&self.brief.company, Gap::Company)
+    }
+
+    /// " at Maersk" when the company is known, for sentences that read well either way.
+    fn at_company(&self) -> String {
+        at(&self.brief.company)
+    }
+
+    fn introducee(&self) -> String {
+        or_gap(&self.brief.introduce_to.name, Gap::IntroduceTo)
+    }
+
+    fn referrer(&self) -> String {
+        or_gap(&self.brief.referrer, Gap::Referrer)
+    }
+
+    fn greeting(&self) -> String {
+        let n = self.first_name();
+        self.pick(
+            [
+                format!("Dear {n},"),
+                format!("Hello {n},"),
+                format!("Dear {n},"),
+            ],
+            [
+                format!("Hi {n},"),
+                format!("Hello {n},"),
+                format!("Hi {n},"),
+            ],
+            [format!("Hey {n}!"), format!("Hi {n}!"), format!("Hey {n},")],
+        )
+    }
+
+    fn closing(&self) -> String {
+        self.pick(
+            [
+                "Kind regards,".into(),
+                "Best regards,".into(),
+                "With thanks,".into(),
+            ],
+            ["Best,".into(), "Warmly,".into(), "All the best,".into()],
+            ["Cheers,".into(), "Thanks!".into(), "Talk soon,".into()],
+        )
+    }
+
+    fn easy_no(&self) -> Piece {
+        let text = self.pick(
+            [
+                "I would quite understand if not.".into(),
+                "If it is not possible, I understand.".into(),
+                "Please feel no obligation.".into(),
+            ],
+            [
+                "No worries at all if not.".into(),
+                "No pressure at all; I'd understand if it's not a good time.".into(),
+                "If it's not a fit, that's completely fine.".into(),
+            ],
+            [
+                "No worries if not!".into(),
+                "Totally fine if not.".into(),
+                "No pressure either way.".into(),
+            ],
+        );
+        keep(CLOSING, text)
+    }
+
+    fn no_reply_needed(&self) -> Piece {
+        let text = self.by_tone(
+            "There is no need to reply.",
+            "No need to reply.",
+            "No need to reply!",
+        );
+        keep(CLOSING, text)
+    }
+
+    /// The shared experience, the admired work, or, when the brief has neither, one gap marker.
+    fn common_ground(&self) -> Vec<Piece> {
+        let shared = clause(&self.brief.shared);
+        let admired = clause(&self.brief.admired);
+        let mut pieces = Vec::new();
+        if !shared.is_empty() {
+            let s = &shared;
+            let text = self.pick(
+                [
+                    format!("We know each other from {s}."),
+                    format!("Our paths crossed through {s}."),
+                    format!("I remember {s} well."),
+                ],
+                [
+                    format!("It's been a while since {s}."),
+                    format!("I still think fondly of {s}."),
+                    format!("I often think back to {s}."),
+                ],
+                [
+                    format!("Been a while since {s}!"),
+                    format!("Still remember {s}."),
+                    format!("Still think about {s} sometimes."),
+                ],
+            );
+            pieces.push(drop(Part::SharedExperience, OPENING, text));
+        }
+        if !admired.is_empty() {
+            let a = &admired;
+            let text = self.pick(
+                [
+                    format!("I have long admired {a}."),
+                    format!("I greatly admire {a}."),
+                    format!("I admire {a}."),
+                ],
+                [
+                    format!("I've really admired {a}."),
+                    format!("I loved {a}."),
+                    format!("I keep coming back to {a}."),
+                ],
+                [
+                    format!("Big fan of {a}."),
+                    format!("Loved {a}."),
+                    format!("Really liked {a}."),
+                ],
+            );
+            pieces.push(drop(Part::AdmiredWork, OPENING, text));
+        }
+        if pieces.is_empty() {
+            pieces.push(drop(
+                Part::SharedExperience,
+                OPENING,
+                Gap::CommonGround.marker().to_string(),
+            ));
+        }
+        pieces
+    }
+
+    /// Up to three fit points; when `required` and there are none, one gap marker.
+    fn fit_points(&self, required: bool) -> Vec<Piece> {
+        let mut pieces: Vec<Piece> = self
+            .brief
+            .fit_points
+            .iter()
+            .map(|f| clause(f))
+            .filter(|f| !f.is_empty())
+            .take(3)
+            .map(|f| drop(Part::FitPoint, FIT, f))
+            .collect();
+        if pieces.is_empty() && required {
+            pieces.push(drop(
+                Part::FitPoint,
+                FIT,
+                Gap::FitPoint.marker().to_string(),
+            ));
+        }
+        pieces
+    }
+
+    fn fit_intro(&self, channel: Channel) -> String {
+        if is_short(channel) {
+            self.by_tone("Relevant experience:", "Why I'd fit:", "Why I'd fit:")
+        } else {
+            self.by_tone(
+                "Briefly, why I believe I would be a good fit:",
+                "Why I think I'd be a good fit:",
+                "Why I think I'd fit:",
+            )
+        }
+    }
+
+    /// What the user offers back; when `required` and empty, a gap marker in the same sentence.
+    fn offer_back(&self, required: bool) -> Option<Piece> {
+        let offer = clause(&self.brief.offer_back);
+        if offer.is_empty() && !required {
+            return None;
+        }
+        let o = if offer.is_empty() {
+            Gap::OfferBack.marker().to_string()
+        } else {
+            offer
+        };
+        let text = self.pick(
+            [
+                format!("In return, I would be glad to {o}."),
+                format!("I would be happy to {o} in return."),
+                format!("If it is useful, I would gladly {o}."),
+            ],
+            [
+                format!("In return, I'd be happy to {o}."),
+                format!("I'd be glad to {o} in return."),
+                format!("Happy to {o} in return, too."),
+            ],
+            [
+                format!("Happy to {o} in return!"),
+                format!("I can {o} in return, if useful."),
+                format!("Glad to {o} anytime."),
+            ],
+        );
+        Some(drop(Part::OfferBack, CLOSING, text))
+    }
+
+    fn resume(&self) -> Option<Piece> {
+        if !self.brief.include_resume {
+            return None;
+        }
+        let url = or_gap(&self.brief.profile.resume_url, Gap::ResumeLink);
+        // No full stop after the link: some mail apps would make it part of the address.
+        let text = self.by_tone(
+            &format!("My résumé: {url}"),
+            &format!("Here's my résumé: {url}"),
+            &format!("Résumé: {url}"),
+        );
+        Some(drop(Part::Resume, LINK, text))
+    }
+
+    fn posting(&self) -> Option<Piece> {
+        let posting = self.brief.posting.trim();
+        if posting.is_empty() {
+            return None;
+        }
+        let text = self.by_tone(
+            &format!("The posting is here: {posting}"),
+            &format!("Here's the posting: {posting}"),
+            &format!("Posting: {posting}"),
+        );
+        Some(drop(Part::Posting, OPENING, text))
+    }
+
+    /// "Ideally in logistics, based in Rotterdam or Utrecht." — only from what the goal says.
+    fn where_detail(&self) -> Option<Piece> {
+        let industry = clause(&self.brief.industry);
+        let places: Vec<String> = self
+            .brief
+            .locations
+            .iter()
+            .map(|l| clause(l))
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .collect();
+        let places = places.join(" or ");
+        let text = match (industry.is_empty(), places.is_empty()) {
+            (true, true) => return None,
+            (false, true) => format!("Ideally in {industry}."),
+            (true, false) => format!("Ideally based in {places}."),
+            (false, false) => format!("Ideally in {industry}, based in {places}."),
+        };
+        Some(drop(Part::Detail, DETAIL, text))
+    }
+
+    fn thanks_again(&self) -> Option<Piece> {
+        let help = clause(&self.brief.help_received);
+        if help.is_empty() {
+            return None;
+        }
+        Some(drop(
+            Part::Detail,
+            OPENING,
+            format!("Thanks again for {help}."),
+        ))
+    }
+
+    fn news(&self) -> String {
+        let news = self.brief.news.trim();
+        if news.is_empty() {
+            Gap::News.marker().to_string()
+        } else {
+            sentence(news)
+        }
+    }
+}
+
+/// Builds the message of `kind` from the brief. Layout and shortening happen in `writer`.
+pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: Tone) -> Message {
+    let w = Words {
+        brief,
+        tone,
+        v: usize::from(brief.variant % 3),
+        short: is_short(channel),
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut greeting = Some(w.greeting());
+    let mut sign_off = Some((w.closing(), signature(&w)));
+    let roles = w.roles();
+    let subject;
+
+    match kind {
+        MessageKind::CatchUp => {
+            subject = w.by_tone("Catching up", "Catching up", "Long time!");
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        "Would you have time for a short call in the coming weeks to catch up?".into(),
+                        "Might you have time for a brief call to catch up soon?".into(),
+                        "Could we find a time for a short call to catch up on what you are working on?".into(),
+                    ],
+                    [
+                        "Would you be up for a quick call in the next few weeks to catch up?".into(),
+                        "Could we find time for a call soon? I'd love to hear what you're working on.".into(),
+                        "Would you be free for a catch-up call sometime soon?".into(),
+                    ],
+                    [
+                        "Fancy a quick call to catch up soon?".into(),
+                        "Up for a catch-up call one of these days?".into(),
+                        "Got time for a quick call soon? Would love to hear what you're up to.".into(),
+                    ],
+                ),
+            ));
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.easy_no());
+        }
+        MessageKind::Invitation => {
+            subject = w.by_tone("Coffee or lunch?", "Coffee or lunch?", "Coffee?");
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        "Would you be open to meeting for coffee or lunch in the coming weeks?"
+                            .into(),
+                        "May I invite you for coffee or lunch sometime soon?".into(),
+                        "Might you have time for coffee or lunch one of these weeks?".into(),
+                    ],
+                    [
+                        "Would you like to grab coffee or lunch sometime soon?".into(),
+                        "Could I take you out for coffee or lunch one of these weeks?".into(),
+                        "Any chance you're free for coffee or lunch soon?".into(),
+                    ],
+                    [
+                        "Coffee or lunch sometime soon?".into(),
+                        "Want to grab a coffee or lunch one of these weeks?".into(),
+                        "Free for lunch or a coffee soon?".into(),
+                    ],
+                ),
+            ));
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.easy_no());
+        }
+        MessageKind::Referral => {
+            let c = w.company();
+            subject = w.by_tone(
+                &format!("Referral request: {roles} at {c}"),
+                &format!("A referral for {roles} at {c}?"),
+                &format!("Referral for {roles} at {c}?"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I am applying for the {roles} role at {c}, and I would be grateful if you would consider referring me."),
+                        format!("Would you be willing to refer me for the {roles} role at {c}?"),
+                        format!("I am writing to ask whether you would refer me for the {roles} position at {c}."),
+                    ],
+                    [
+                        format!("I'm applying for the {roles} role at {c}. Would you be willing to refer me?"),
+                        format!("Would you feel comfortable referring me for the {roles} role at {c}?"),
+                        format!("I'm hoping to join {c} as {roles}; would you be open to referring me?"),
+                    ],
+                    [
+                        format!("Would you be up for referring me for the {roles} role at {c}?"),
+                        format!("Any chance you'd refer me for the {roles} role at {c}?"),
+                        format!("I'm applying for {roles} at {c}. Could you put in a referral for me?"),
+                    ],
+                ),
+            ));
+            pieces.extend(w.posting());
+            pieces.extend(w.fit_points(true));
+            pieces.extend(w.offer_back(true));
+            pieces.push(w.easy_no());
+            pieces.extend(w.resume());
+        }
+        MessageKind::KeepMeInMind => {
+            subject = w.by_tone(
+                &format!("Looking for {roles} roles"),
+                &format!("Keeping an eye out for {roles} roles"),
+                &format!("On the lookout for {roles} roles"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I am looking for my next role as {roles}; would you keep me in mind if you hear of an opening?"),
+                        format!("Would you keep me in mind if you hear of an opening for {roles}?"),
+                        format!("I am exploring {roles} roles; if one comes to your attention, would you think of me?"),
+                    ],
+                    [
+                        format!("I'm looking for my next {roles} role. Would you keep me in mind if you hear of anything?"),
+                        format!("If you come across {roles} roles, would you keep me in mind?"),
+                        format!("Would you keep me in mind for {roles} roles that come your way?"),
+                    ],
+                    [
+                        format!("I'm on the lookout for {roles} roles. Keep me in mind if you hear of anything?"),
+                        format!("If any {roles} roles cross your desk, would you think of me?"),
+                        format!("Could you keep an ear out for {roles} roles for me?"),
+                    ],
+                ),
+            ));
+            pieces.extend(w.where_detail());
+            pieces.extend(w.fit_points(true));
+            pieces.extend(w.offer_back(true));
+            pieces.push(w.easy_no());
+            pieces.extend(w.resume());
+        }
+        MessageKind::WarmIntroduction => {
+            let t = w.introducee();
+            let t_at = at(&brief.introduce_to.company);
+            subject = w.by_tone(
+                &format!("An introduction to {t}?"),
+                &format!("Introduction to {t}?"),
+                &format!("Intro to {t}?"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I noticed you know {t}{t_at}; would you be comfortable introducing me?"),
+                        format!("Would you be willing to introduce me to {t}{t_at}?"),
+                        format!("Might you be open to introducing me to {t}{t_at}?"),
+                    ],
+                    [
+                        format!("I see you know {t}{t_at}. Would you be comfortable introducing us?"),
+                        format!("Would you be open to introducing me to {t}{t_at}?"),
+                        format!("Would you be up for introducing me to {t}{t_at}?"),
+                    ],
+                    [
+                        format!("Any chance you could intro me to {t}{t_at}?"),
+                        format!("Would you mind introducing me to {t}{t_at}?"),
+                        format!("Could you connect me with {t}{t_at}?"),
+                    ],
+                ),
+            ));
+            // The company of the goal if there is one, else the introducee's: the reason for the ask.
+            let company = if brief.company.trim().is_empty() {
+                brief.introduce_to.company.as_str()
+            } else {
+                brief.company.as_str()
+            };
+            let c_at = at(company);
+            pieces.push(keep(
+                OPENING,
+                w.by_tone(
+                    &format!("I am interested in the {roles} role{c_at}."),
+                    &format!("I'm interested in the {roles} role{c_at}."),
+                    &format!("I'm keen on the {roles} role{c_at}."),
+                ),
+            ));
+            pieces.push(drop(
+                Part::Detail,
+                DETAIL,
+                w.by_tone(
+                    "May I ask how well you know them? I would be happy to send a short note you could forward.",
+                    "How well do you know them? I can send a short note you could forward.",
+                    "How well do you know them? I can send a short blurb to forward.",
+                ),
+            ));
+            pieces.extend(w.fit_points(true));
+            pieces.extend(w.offer_back(true));
+            pieces.push(w.easy_no());
+        }
+        MessageKind::PeopleToTalkTo => {
+            subject = w.by_tone(
+                &format!("One or two people to speak with about {roles} roles?"),
+                &format!("One or two people to talk to about {roles}?"),
+                &format!("Who should I talk to about {roles} roles?"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("Could you suggest one or two people I could talk to about {roles} roles?"),
+                        format!("Would you know one or two people who might be willing to speak with me about {roles} work?"),
+                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles."),
+                    ],
+                    [
+                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles?"),
+                        format!("Could you think of one or two people I could chat with about {roles} roles?"),
+                        format!("Do you know one or two people who'd be good to talk to about {roles} work?"),
+                    ],
+                    [
+                        format!("Know one or two people I should talk to about {roles} roles?"),
+                        format!("Who are one or two people I should talk to about {roles} roles?"),
+                        format!("Could you point me to one or two people to chat with about {roles} roles?"),
+                    ],
+                ),
+            ));
+            pieces.extend(w.where_detail());
+            pieces.extend(w.fit_points(false));
+            pieces.extend(w.offer_back(true));
+            pieces.push(w.easy_no());
+        }
+        MessageKind::Blurb => {
+            let me = w.me();
+            greeting = None;
+            sign_off = None;
+            subject = format!("{me}: {roles}");
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("My name is {me}."),
+                        format!("Allow me to introduce myself: {me}."),
+                        format!("I am {me}."),
+                    ],
+                    [
+                        format!("I'm {me}."),
+                        format!("My name is {me}."),
+                        format!("This is {me}."),
+                    ],
+                    [
+                        format!("I'm {me}."),
+                        format!("Hi, I'm {me}."),
+                        format!("{me} here."),
+                    ],
+                ),
+            ));
+            let headline = brief.profile.headline.trim();
+            if !headline.is_empty() {
+                pieces.push(drop(Part::Detail, OPENING, sentence(headline)));
+            }
+            let c_at = w.at_company();
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I am looking for a role as {roles}{c_at}."),
+                        format!("I am seeking a position as {roles}{c_at}."),
+                        format!("My aim is a role as {roles}{c_at}."),
+                    ],
+                    [
+                        format!("I'm looking for a role as {roles}{c_at}."),
+                        format!("I'm hoping to find a role as {roles}{c_at}."),
+                        format!("Next, I'd love to work as {roles}{c_at}."),
+                    ],
+                    [
+                        format!("I'm after a role as {roles}{c_at}."),
+                        format!("Looking for a role as {roles}{c_at}."),
+                        format!("Next up for me: a role as {roles}{c_at}."),
+                    ],
+                ),
+            ));
+            pieces.extend(w.where_detail());
+            pieces.extend(w.fit_points(true));
+            pieces.extend(w.resume());
+            let n = recipient_or_gap(brief);
+            pieces.push(keep(
+                CLOSING,
+                w.by_tone(
+                    &format!("If you would like to talk, {n} can put us in touch."),
+                    &format!("If you'd like to talk, {n} can put us in touch."),
+                    &format!("Up for a chat? {n} can put us in touch."),
+                ),
+            ));
+        }
+        MessageKind::FirstContact => {
+            let r = w.referrer();
+            subject = w.by_tone(
+                &format!("{r} suggested I contact you"),
+                &format!("{r} suggested I get in touch"),
+                &format!("{r} suggested we talk"),
+            );
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("{r} suggested I get in touch with you."),
+                        format!("{r} kindly suggested that I contact you."),
+                        format!("I am writing at the suggestion of {r}."),
+                    ],
+                    [
+                        format!("{r} suggested I get in touch."),
+                        format!("{r} suggested I reach out to you."),
+                        format!("I'm reaching out because {r} suggested it."),
+                    ],
+                    [
+                        format!("{r} said I should get in touch!"),
+                        format!("{r} suggested I reach out."),
+                        format!("Reaching out because {r} suggested it."),
+                    ],
+                ),
+            ));
+            let values = clause(&brief.values);
+            let r1 = first_name(&brief.referrer).unwrap_or_else(|| r.clone());
+            if !values.is_empty() {
+                pieces.push(drop(
+                    Part::Detail,
+                    OPENING,
+                    w.by_tone(
+                        &format!("{r1} mentioned that you value {values}."),
+                        &format!("{r1} mentioned you value {values}."),
+                        &format!("{r1} says you value {values}."),
+                    ),
+                ));
+            }
+            let c_at = w.at_company();
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I am exploring {roles} roles{c_at}; would you have time for a short conversation in the coming days?"),
+                        format!("Might you have time for a brief call about {roles} roles{c_at}?"),
+                        format!("Would you be open to a short call so I could learn about {roles} work{c_at}?"),
+                    ],
+                    [
+                        format!("I'm exploring {roles} roles{c_at}. Would you have time for a short call this week or next?"),
+                        format!("Could we find time for a quick call about {roles} roles{c_at}?"),
+                        format!("Would you be up for a short chat about {roles} work{c_at}?"),
+                    ],
+                    [
+                        format!("Got time for a quick chat about {roles} roles{c_at}?"),
+                        format!("Could we grab a quick call about {roles} roles{c_at}?"),
+                        format!("Up for a short chat about {roles} work{c_at}?"),
+                    ],
+                ),
+            ));
+            pieces.extend(w.fit_points(true));
+            match w.offer_back(false) {
+                Some(offer) => pieces.push(offer),
+                None => pieces.push(drop(
+                    Part::OfferBack,
+                    CLOSING,
+                    w.by_tone(
+                        "Thank you for considering it.",
+                        "Thanks for considering it.",
+                        "Thanks!",
+                    ),
+                )),
+            }
+            pieces.push(w.easy_no());
+            pieces.extend(w.resume());
+        }
+        MessageKind::ThankYou => {
+            let help = or_gap(&clause(&brief.help_received), Gap::HelpReceived);
+            subject = w.by_tone("Thank you", "Thank you!", "Thanks!");
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("Thank you for {help}."),
+                        format!("I wanted to thank you for {help}."),
+                        format!("I am very grateful to you for {help}."),
+                    ],
+                    [
+                        format!("Thank you so much for {help}."),
+                        format!("I just wanted to say thanks for {help}."),
+                        format!("I'm really grateful to you for {help}."),
+                    ],
+                    [
+                        format!("Thanks so much for {help}!"),
+                        format!("Huge thanks for {help}!"),
+                        format!("Really appreciate you {help}!"),
+                    ],
+                ),
+            ));
+            if !brief.news.trim().is_empty() {
+                let news = w.news();
+                pieces.push(drop(
+                    Part::Detail,
+                    DETAIL,
+                    w.by_tone(
+                        &format!("An update: {news}"),
+                        &format!("A quick update: {news}"),
+                        &format!("Quick update: {news}"),
+                    ),
+                ));
+            }
+            pieces.extend(w.offer_back(false));
+        }
+        MessageKind::ProgressUpdate => {
+            let news = w.news();
+            subject = w.by_tone(
+                "An update on my search",
+                "A quick update on my search",
+                "Quick update",
+            );
+            pieces.extend(w.thanks_again());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I wanted to share a brief update on my search: {news}"),
+                        format!("A short update on my search: {news}"),
+                        format!("I thought you might like to hear how my search is going: {news}"),
+                    ],
+                    [
+                        format!("A quick update on my search: {news}"),
+                        format!("I wanted to let you know how things are going: {news}"),
+                        format!("Here's where my search stands: {news}"),
+                    ],
+                    [
+                        format!("Quick update: {news}"),
+                        format!("News from my search: {news}"),
+                        format!("Thought you'd like an update: {news}"),
+                    ],
+                ),
+            ));
+            if !brief.roles.iter().all(|r| r.trim().is_empty()) {
+                pieces.push(drop(
+                    Part::Detail,
+                    DETAIL,
+                    w.by_tone(
+                        &format!("I am still focused on {roles} roles."),
+                        &format!("I'm still focused on {roles} roles."),
+                        &format!("Still going for {roles} roles."),
+                    ),
+                ));
+            }
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.no_reply_needed());
+        }
+        MessageKind::HowItWent => {
+            let t = w.introducee();
+            let news = w.news();
+            subject = w.by_tone(
+                &format!("My conversation with {t}"),
+                &format!("How it went with {t}"),
+                &format!("How it went with {t}"),
+            );
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("Thank you again for introducing me to {t}."),
+                        format!("I wanted to close the loop on your introduction to {t}, and thank you again."),
+                        format!("I am writing to thank you again for the introduction to {t}."),
+                    ],
+                    [
+                        format!("Thanks again for introducing me to {t}!"),
+                        format!("I wanted to tell you how things went with {t}, and thank you again for the intro."),
+                        format!("Closing the loop on your intro to {t}, with thanks."),
+                    ],
+                    [format!("Thanks again for the intro to {t}!"), format!("Quick follow-up on the intro to {t}, thanks again!"), format!("Wanted to tell you how it went with {t}. Thanks again!")],
+                ),
+            ));
+            pieces.push(keep(
+                OPENING,
+                w.by_tone(
+                    &format!("Here is how it went: {news}"),
+                    &format!("Here's how it went: {news}"),
+                    &format!("How it went: {news}"),
+                ),
+            ));
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.no_reply_needed());
+        }
+    }
+
+    Message {
+        subject,
+        greeting,
+        pieces,
+        fit_intro: if kind == MessageKind::Blurb {
+            w.by_tone("What I bring:", "What I bring:", "What I bring:")
+        } else {
+            w.fit_intro(channel)
+        },
+        sign_off,
+    }
+}
+
+fn signature(w: &Words) -> String {
+    let signature = w.brief.profile.signature.trim();
+    if signature.is_empty() {
+        w.me()
+    } else {
+        signature.to_string()
+    }
+}
+
+fn keep(para: u8, text: String) -> Piece {
+    Piece {
+        slot: Slot::Keep,
+        para,
+        text,
+    }
+}
+
+fn drop(part: Part, para: u8, text: String) -> Piece {
+    Piece {
+        slot: Slot::Drop(part),
+        para,
+        text,
+    }
+}
+
+pub(super) fn is_short(channel: Channel) -> bool {
+    matches!(
+        channel,
+        Channel::LinkedInConnectionNote | Channel::TextMessage
+    )
+}
+
+fn or_gap(value: &str, gap: Gap) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        gap.marker().to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+fn recipient_or_gap(brief: &Brief) -> String {
+    first_name(&brief.recipient).unwrap_or_else(|| Gap::RecipientName.marker().to_string())
+}
+
+fn at(company: &str) -> String {
+    let company = company.trim();
+    if company.is_empty() {
+        String::new()
+    } else {
+        format!(" at {company}")
+    }
+}
+
+/// The first word of a name, or the whole name when the first word is a title such as "Dr.".
+pub(super) fn first_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    let first = name.split_whitespace().next()?;
+    if first.ends_with('.') {
+        Some(name.to_string())
+    } else {
+        Some(first.to_string())
+    }
+}
+
+/// A field used mid-sentence: trimmed, without the full stop or comma the user may have ended it on.
+pub(super) fn clause(value: &str) -> String {
+    value
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim_end()
+        .to_string()
+}
+
+/// A field used as a whole sentence: ends in punctuation.
+fn sentence(value: &str) -> String {
+    let value = value.trim();
+    if value.ends_with(['.', '!', '?', '…']) {
+        value.to_string()
+    } else {
+        format!("{value}.")
+    }
+}

@@ -1,0 +1,21 @@
+//! Messages and the coach: the writer turns a `Brief` (the user's own facts) into a draft for one of
+//! the eleven messages of DOMAIN.md, the coach checks whatever text the user ends up with, and the
+//! small rules beside them pick which ask to make and warn before a third request for names.
+
+mod brief;
+mod coach;
+mod kinds;
+mod mailto;
+mod recommend;
+mod rules;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
+pub use coach::{coach, Check, CheckId, CoachContext};
+pub use mailto::mailto;
+pub use recommend::{recommend, Path, Recommendation, Situation, Tie};
+pub use rules::names_ask_warning;
+pub use writer::{char_limit, write, SUBJECT_LIMIT};
