@@ -2,6 +2,7 @@
 //! natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
 pub mod model;
+pub mod pipeline;
 pub mod store;
 #[doc(hidden)]
 pub mod sample;

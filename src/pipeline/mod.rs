@@ -1,0 +1,13 @@
+//! What happens after an ask (DOMAIN.md rules 8–12): which outcome and stage changes are allowed,
+//! which new referrals are urgent, which thank-yous, updates and follow-ups are owed, how they
+//! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
+
+pub mod transitions;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use transitions::{
+    check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
+    move_stage, outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
+};
