@@ -3,6 +3,7 @@
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
 pub mod transitions;
+pub mod urgency;
 
 #[cfg(test)]
 mod fixtures;
@@ -11,3 +12,4 @@ pub use transitions::{
     check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
     move_stage, outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
 };
+pub use urgency::{age, age_hours, is_urgent, urgent_queue, Urgent, UrgencyPolicy};
