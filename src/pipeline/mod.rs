@@ -2,12 +2,14 @@
 //! which new referrals are urgent, which thank-yous, updates and follow-ups are owed, how they
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
+pub mod owed;
 pub mod transitions;
 pub mod urgency;
 
 #[cfg(test)]
 mod fixtures;
 
+pub use owed::{owed, Owed, OwedKind, OwedRef, SentLog};
 pub use transitions::{
     check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
     move_stage, outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
