@@ -2,6 +2,7 @@
 //! which new referrals are urgent, which thank-yous, updates and follow-ups are owed, how they
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
+pub mod ics;
 pub mod owed;
 pub mod transitions;
 pub mod urgency;
@@ -9,6 +10,7 @@ pub mod urgency;
 #[cfg(test)]
 mod fixtures;
 
+pub use ics::{calendar, event_for_owed, event_for_urgent, CalendarEvent, EventStart};
 pub use owed::{owed, Owed, OwedKind, OwedRef, SentLog};
 pub use transitions::{
     check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
