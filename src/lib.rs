@@ -1,9 +1,10 @@
-//! Vouch: an offline-first referral helper. The pure core (`model`, `store`) compiles and is tested
-//! natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
+//! Vouch: an offline-first referral helper. The pure core (`model`, `store`, `network`, `compose`,
+//! `pipeline`) compiles and is tested natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
 pub mod compose;
 pub mod model;
 pub mod network;
+pub mod pipeline;
 pub mod store;
 
 #[doc(hidden)]

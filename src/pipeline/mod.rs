@@ -1,0 +1,21 @@
+//! What happens after an ask (DOMAIN.md rules 8–12): which outcome and stage changes are allowed,
+//! which new referrals are urgent, which thank-yous, updates and follow-ups are owed, how they
+//! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
+
+pub mod ics;
+pub mod owed;
+pub mod progress;
+pub mod transitions;
+pub mod urgency;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use ics::{calendar, event_for_owed, event_for_urgent, CalendarEvent, EventStart};
+pub use owed::{owed, Owed, OwedKind, OwedRef, SentLog};
+pub use progress::{all_goal_progress, goal_progress, GoalProgress};
+pub use transitions::{
+    check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
+    move_stage, outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
+};
+pub use urgency::{age, age_hours, is_urgent, urgent_queue, UrgencyPolicy, Urgent};

@@ -1,0 +1,172 @@
+//! The urgent queue (rule 11): a fresh referral is hot, so every referral not yet contacted shows
+//! its age, and turns red once it has waited longer than the policy allows (48 hours by default).
+
+use crate::model::Referral;
+use chrono::{DateTime, TimeDelta, Utc};
+
+/// How long a new referral may wait for its first contact before it is overdue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UrgencyPolicy {
+    pub overdue_after: TimeDelta,
+}
+
+impl UrgencyPolicy {
+    pub const DEFAULT_HOURS: u32 = 48;
+
+    /// A policy in whole hours, the unit the settings screen offers.
+    pub fn hours(hours: u32) -> Self {
+        UrgencyPolicy {
+            overdue_after: TimeDelta::hours(i64::from(hours)),
+        }
+    }
+}
+
+impl Default for UrgencyPolicy {
+    fn default() -> Self {
+        UrgencyPolicy::hours(Self::DEFAULT_HOURS)
+    }
+}
+
+/// A referral in the urgent queue, with what the queue shows about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Urgent<'a> {
+    pub referral: &'a Referral,
+    /// Whole hours since the referral was made.
+    pub age_hours: i64,
+    /// When the first contact is due: the referral time plus the policy's allowance.
+    pub due_by: DateTime<Utc>,
+    /// Waited longer than the policy allows: shown in red.
+    pub overdue: bool,
+}
+
+/// Whether a referral still waits for its first contact. A stage past New without a first
+/// contact (hand-edited data) is not urgent: the user has moved on from it.
+pub fn is_urgent(referral: &Referral) -> bool {
+    referral.stage == crate::model::Stage::New && referral.first_contact.is_none()
+}
+
+/// Time since the referral was made. Never negative: a referral stamped on another device whose
+/// clock runs ahead reads as brand new rather than as minus three minutes old.
+pub fn age(referral: &Referral, now: DateTime<Utc>) -> TimeDelta {
+    (now - referral.referred_at.0).max(TimeDelta::zero())
+}
+
+/// [`age`] in whole hours, rounded down: "23 h" until a full day has passed.
+pub fn age_hours(referral: &Referral, now: DateTime<Utc>) -> i64 {
+    age(referral, now).num_hours()
+}
+
+/// Every referral waiting for its first contact, oldest first (the one going coldest leads). Ties
+/// are broken by id so the order never flickers between renders.
+pub fn urgent_queue<'a>(
+    referrals: impl IntoIterator<Item = &'a Referral>,
+    now: DateTime<Utc>,
+    policy: UrgencyPolicy,
+) -> Vec<Urgent<'a>> {
+    let mut queue: Vec<Urgent<'a>> = referrals
+        .into_iter()
+        .filter(|r| is_urgent(r))
+        .map(|referral| Urgent {
+            referral,
+            age_hours: age_hours(referral, now),
+            due_by: referral.referred_at.0 + policy.overdue_after,
+            // Overdue from the moment the allowance is used up: "within 48 hours" means at 48 h
+            // the window has closed.
+            overdue: age(referral, now) >= policy.overdue_after,
+        })
+        .collect();
+    queue.sort_by_key(|u| (u.referral.referred_at, u.referral.id));
+    queue
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Stage;
+    use crate::pipeline::fixtures::{at, at_stage, id, referral, stamp};
+
+    #[test]
+    fn a_new_referral_is_urgent_until_first_contact() {
+        let mut r = referral(1, 9, None, stamp(3, 9));
+        assert!(is_urgent(&r));
+        crate::pipeline::log_first_contact(&mut r, stamp(3, 12), stamp(3, 12)).unwrap();
+        assert!(!is_urgent(&r));
+    }
+
+    #[test]
+    fn closed_and_later_stages_are_not_urgent() {
+        for stage in [Stage::Contacted, Stage::MeetingSet, Stage::Closed] {
+            assert!(!is_urgent(&at_stage(
+                referral(1, 9, None, stamp(3, 9)),
+                stage,
+                4
+            )));
+        }
+        let mut closed_unanswered = referral(2, 9, None, stamp(3, 9));
+        closed_unanswered.stage = Stage::Closed;
+        assert!(
+            !is_urgent(&closed_unanswered),
+            "closed without contact: dropped, not urgent"
+        );
+    }
+
+    #[test]
+    fn age_is_counted_in_whole_hours_from_the_referral() {
+        let r = referral(1, 9, None, stamp(3, 9));
+        assert_eq!(age_hours(&r, at(3, 9)), 0);
+        assert_eq!(age_hours(&r, at(4, 8)), 23);
+        assert_eq!(age_hours(&r, at(5, 10)), 49);
+    }
+
+    #[test]
+    fn a_referral_from_a_clock_ahead_is_zero_hours_old_not_negative() {
+        let r = referral(1, 9, None, stamp(3, 9));
+        assert_eq!(age_hours(&r, at(3, 7)), 0);
+    }
+
+    #[test]
+    fn a_referral_turns_red_at_48_hours_by_default() {
+        let r = referral(1, 9, None, stamp(3, 9));
+        let before = urgent_queue([&r], at(5, 8), UrgencyPolicy::default());
+        assert!(!before[0].overdue, "47 hours: still in time");
+        assert_eq!(before[0].due_by, at(5, 9));
+        let on_the_hour = urgent_queue([&r], at(5, 9), UrgencyPolicy::default());
+        assert!(on_the_hour[0].overdue, "48 hours: the window has closed");
+    }
+
+    #[test]
+    fn the_overdue_threshold_is_configurable() {
+        let r = referral(1, 9, None, stamp(3, 9));
+        let strict = UrgencyPolicy::hours(24);
+        assert!(urgent_queue([&r], at(4, 9), strict)[0].overdue);
+        assert!(!urgent_queue([&r], at(4, 9), UrgencyPolicy::default())[0].overdue);
+        assert_eq!(UrgencyPolicy::default(), UrgencyPolicy::hours(48));
+    }
+
+    #[test]
+    fn the_urgent_queue_is_oldest_first_and_leaves_out_contacted_referrals() {
+        let newest = referral(1, 9, None, stamp(6, 9));
+        let oldest = referral(2, 9, None, stamp(2, 9));
+        let middle = referral(3, 9, None, stamp(4, 9));
+        let contacted = at_stage(referral(4, 9, None, stamp(1, 9)), Stage::Contacted, 2);
+        let queue = urgent_queue(
+            [&newest, &oldest, &contacted, &middle],
+            at(6, 10),
+            UrgencyPolicy::default(),
+        );
+        let ids: Vec<_> = queue.iter().map(|u| u.referral.id).collect();
+        assert_eq!(ids, vec![id(2), id(3), id(1)]);
+        let hours: Vec<_> = queue.iter().map(|u| u.age_hours).collect();
+        assert_eq!(hours, vec![97, 49, 1]);
+        let red: Vec<_> = queue.iter().map(|u| u.overdue).collect();
+        assert_eq!(red, vec![true, true, false]);
+    }
+
+    #[test]
+    fn referrals_made_at_the_same_moment_keep_a_stable_order() {
+        let a = referral(7, 9, None, stamp(3, 9));
+        let b = referral(5, 9, None, stamp(3, 9));
+        let queue = urgent_queue([&a, &b], at(3, 10), UrgencyPolicy::default());
+        assert_eq!(queue[0].referral.id, id(5));
+    }
+}
