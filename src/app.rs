@@ -95,7 +95,13 @@ impl AppState {
         self.toast.set(Some(toast.clone()));
         let signal = self.toast;
         set_timeout(
-            move || signal.update(|t| if t.as_ref() == Some(&toast) { *t = None }),
+            move || {
+                signal.update(|t| {
+                    if t.as_ref() == Some(&toast) {
+                        *t = None
+                    }
+                })
+            },
             Duration::from_secs(12),
         );
     }
@@ -150,15 +156,26 @@ pub fn start() {
     mount_to_body(App);
 }
 
-/// The router's base: the path the app is served from, as the `<base>` set by index.html says.
-fn router_base() -> String {
-    let href = document()
-        .query_selector("base")
-        .ok()
-        .flatten()
-        .and_then(|b| b.get_attribute("href"))
-        .unwrap_or_default();
-    href.trim_end_matches('/').to_string()
+/// The path the app is served from ("" at a host's root, "/apps/vouch" below it), as the `<base>`
+/// that index.html sets says. leptos_router leaves absolute paths alone, so every link and
+/// navigation goes through `href` to stay inside the app on any sub-path.
+fn router_base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let href = document()
+            .query_selector("base")
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("href"))
+            .unwrap_or_default();
+        href.trim_end_matches('/').to_string()
+    })
+}
+
+/// An app path ("/network") as a link target that works under the app's base. For links only:
+/// `use_navigate` adds the base itself.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", router_base())
 }
 
 #[component]
@@ -181,20 +198,19 @@ pub fn App() -> impl IntoView {
 /// Header, navigation, the save banner, the routed screen and the toast.
 #[component]
 fn Shell() -> impl IntoView {
-    let base = router_base();
     view! {
-        <Router base=base>
+        <Router base=router_base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="top">
-                <A href="/" attr:class="brand">
+                <A href=href("/") attr:class="brand">
                     <img src="icons/icon-192.png" alt="" width="28" height="28"/>
                     <span>"Vouch"</span>
                 </A>
                 <nav aria-label="Main">
-                    <A href="/" exact=true>"Today"</A>
-                    <A href="/network">"Network"</A>
-                    <A href="/goals">"Goals"</A>
-                    <A href="/settings">"Settings & data"</A>
+                    <A href=href("/") exact=true>"Today"</A>
+                    <A href=href("/network")>"Network"</A>
+                    <A href=href("/goals")>"Goals"</A>
+                    <A href=href("/settings")>"Settings & data"</A>
                 </nav>
             </header>
             <ui::banner::SaveBanner/>

@@ -4,33 +4,126 @@
 use crate::model::{Contact, Id, Relationship, Score, Source, Stamp};
 
 const FIRST: &[&str] = &[
-    "Ana", "Bram", "Chloé", "Daan", "Emma", "Farah", "Gustavo", "Hana", "Ivan", "Júlia", "Kofi", "Lena",
-    "Mateo", "Nadia", "Olu", "Priya", "Quinn", "Rafael", "Sofia", "Tomás", "Uma", "Viktor", "Wen", "Xavier",
-    "Yara", "Zoë", "Aisha", "Björn", "Carmen", "Dmitri", "Elif", "Finn", "Grace", "Hugo", "Ingrid", "Jonas",
-    "Kenji", "Lucía", "Marek", "Noor", "Oscar", "Paula", "Rahul", "Sven", "Tanvi", "Ugo", "Vera", "Willem",
+    "Ana", "Bram", "Chloé", "Daan", "Emma", "Farah", "Gustavo", "Hana", "Ivan", "Júlia", "Kofi", "Lena", "Mateo",
+    "Nadia", "Olu", "Priya", "Quinn", "Rafael", "Sofia", "Tomás", "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zoë",
+    "Aisha", "Björn", "Carmen", "Dmitri", "Elif", "Finn", "Grace", "Hugo", "Ingrid", "Jonas", "Kenji", "Lucía",
+    "Marek", "Noor", "Oscar", "Paula", "Rahul", "Sven", "Tanvi", "Ugo", "Vera", "Willem",
 ];
 const LAST: &[&str] = &[
-    "de Vries", "Jansen", "Ólafsson", "García", "Nguyen", "Okafor", "Kowalski", "Müller", "Rossi", "Silva",
-    "Haddad", "Chen", "Kumar", "Papadopoulos", "Novak", "O'Brien", "Andersen", "Bakker", "Yılmaz", "Tanaka",
-    "Fernández", "Visser", "Smith", "Dubois", "Ivanova", "Mensah", "Lindqvist", "Costa", "Hernández", "Kim",
+    "de Vries",
+    "Jansen",
+    "Ólafsson",
+    "García",
+    "Nguyen",
+    "Okafor",
+    "Kowalski",
+    "Müller",
+    "Rossi",
+    "Silva",
+    "Haddad",
+    "Chen",
+    "Kumar",
+    "Papadopoulos",
+    "Novak",
+    "O'Brien",
+    "Andersen",
+    "Bakker",
+    "Yılmaz",
+    "Tanaka",
+    "Fernández",
+    "Visser",
+    "Smith",
+    "Dubois",
+    "Ivanova",
+    "Mensah",
+    "Lindqvist",
+    "Costa",
+    "Hernández",
+    "Kim",
 ];
 const COMPANY: &[&str] = &[
-    "Maersk", "Port of Rotterdam", "DHL Supply Chain", "Booking.com", "ASML", "Philips", "Coolblue",
-    "Adyen", "Heineken", "Unilever", "ING", "Rabobank", "KLM", "Picnic", "bol.com", "Shell", "Ahold Delhaize",
-    "Randstad", "TomTom", "Mollie", "Elastic", "Just Eat Takeaway", "Albert Heijn", "PostNL", "Damen Shipyards",
-    "Van Oord", "Boskalis", "Vopak", "Kuehne+Nagel", "Geodis", "CEVA Logistics", "Flexport", "Stripe",
-    "Spotify", "Zalando", "Siemens", "Bosch", "SAP", "Nokia", "Ericsson",
+    "Maersk",
+    "Port of Rotterdam",
+    "DHL Supply Chain",
+    "Booking.com",
+    "ASML",
+    "Philips",
+    "Coolblue",
+    "Adyen",
+    "Heineken",
+    "Unilever",
+    "ING",
+    "Rabobank",
+    "KLM",
+    "Picnic",
+    "bol.com",
+    "Shell",
+    "Ahold Delhaize",
+    "Randstad",
+    "TomTom",
+    "Mollie",
+    "Elastic",
+    "Just Eat Takeaway",
+    "Albert Heijn",
+    "PostNL",
+    "Damen Shipyards",
+    "Van Oord",
+    "Boskalis",
+    "Vopak",
+    "Kuehne+Nagel",
+    "Geodis",
+    "CEVA Logistics",
+    "Flexport",
+    "Stripe",
+    "Spotify",
+    "Zalando",
+    "Siemens",
+    "Bosch",
+    "SAP",
+    "Nokia",
+    "Ericsson",
 ];
 const ROLE: &[&str] = &[
-    "Operations Analyst", "Senior Operations Manager", "Supply Chain Planner", "Data Analyst",
-    "Software Engineer", "Product Manager", "Recruiter", "Talent Acquisition Partner", "Head of Logistics",
-    "Finance Business Partner", "UX Designer", "Engineering Manager", "Customer Success Lead",
-    "Procurement Specialist", "Account Executive", "HR Business Partner", "Director of Operations",
-    "Warehouse Manager", "Business Intelligence Developer", "Project Manager",
+    "Operations Analyst",
+    "Senior Operations Manager",
+    "Supply Chain Planner",
+    "Data Analyst",
+    "Software Engineer",
+    "Product Manager",
+    "Recruiter",
+    "Talent Acquisition Partner",
+    "Head of Logistics",
+    "Finance Business Partner",
+    "UX Designer",
+    "Engineering Manager",
+    "Customer Success Lead",
+    "Procurement Specialist",
+    "Account Executive",
+    "HR Business Partner",
+    "Director of Operations",
+    "Warehouse Manager",
+    "Business Intelligence Developer",
+    "Project Manager",
 ];
-const INDUSTRY: &[&str] = &["Logistics", "Technology", "Finance", "Retail", "Energy", "Manufacturing", "Staffing"];
+const INDUSTRY: &[&str] = &[
+    "Logistics",
+    "Technology",
+    "Finance",
+    "Retail",
+    "Energy",
+    "Manufacturing",
+    "Staffing",
+];
 const LOCATION: &[&str] = &[
-    "Rotterdam", "Amsterdam", "Utrecht", "Eindhoven", "The Hague", "Antwerp", "Hamburg", "London", "Berlin",
+    "Rotterdam",
+    "Amsterdam",
+    "Utrecht",
+    "Eindhoven",
+    "The Hague",
+    "Antwerp",
+    "Hamburg",
+    "London",
+    "Berlin",
     "Remote",
 ];
 const NOTE: &[&str] = &[
@@ -47,20 +140,20 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 }
 
@@ -72,7 +165,7 @@ pub fn contacts(n: usize, seed: u64) -> Vec<Contact> {
         .map(|i| {
             let first = rng.pick(FIRST);
             let last = rng.pick(LAST);
-            let id = Id::from_u128(u128::from(rng.next()) << 64 | u128::from(rng.next()));
+            let id = Id::from_u128(u128::from(rng.next_u64()) << 64 | u128::from(rng.next_u64()));
             let when = Stamp::from_millis(start + (rng.below(1_000) as i64) * 86_400_000);
             let mut c = Contact::new(id, format!("{first} {last}"), when);
             c.company = rng.pick(COMPANY).to_string();
@@ -82,7 +175,7 @@ pub fn contacts(n: usize, seed: u64) -> Vec<Contact> {
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
                 .collect();
-            c.profile_url = format!("https://www.linkedin.com/in/{slug}-{:x}", rng.next() % 0xfff_ffff);
+            c.profile_url = format!("https://www.linkedin.com/in/{slug}-{:x}", rng.next_u64() % 0xfff_ffff);
             c.source = Source::Imported {
                 file: "Connections.csv".into(),
             };
@@ -94,7 +187,7 @@ pub fn contacts(n: usize, seed: u64) -> Vec<Contact> {
                 c.industry = rng.pick(INDUSTRY).to_string();
             }
             if rng.chance(8) {
-                c.phone = format!("+31 6 {:08}", rng.next() % 100_000_000);
+                c.phone = format!("+31 6 {:08}", rng.next_u64() % 100_000_000);
                 c.relationship = Relationship::ALL[1 + rng.below(Relationship::ALL.len() - 1)];
                 c.know = Score::new(1 + rng.below(4) as u8);
                 c.like = Score::new(1 + rng.below(4) as u8);

@@ -75,10 +75,7 @@ impl MessageKind {
     pub fn is_request(self) -> bool {
         !matches!(
             self,
-            MessageKind::Blurb
-                | MessageKind::ThankYou
-                | MessageKind::ProgressUpdate
-                | MessageKind::HowItWent
+            MessageKind::Blurb | MessageKind::ThankYou | MessageKind::ProgressUpdate | MessageKind::HowItWent
         )
     }
 }
@@ -208,12 +205,7 @@ impl Brief {
     }
 
     /// A brief for first contact with a referred person, naming the warm contact who referred.
-    pub fn for_referral(
-        profile: &Profile,
-        referral: &Referral,
-        referrer: &Contact,
-        goal: Option<&Goal>,
-    ) -> Brief {
+    pub fn for_referral(profile: &Profile, referral: &Referral, referrer: &Contact, goal: Option<&Goal>) -> Brief {
         let mut brief = Brief {
             profile: profile.clone(),
             recipient: referral.name.clone(),

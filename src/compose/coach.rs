@@ -103,9 +103,7 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     }
     checks.push(fits_channel(text, subject, channel));
     let subject_markers = subject.map(|s| strip_markers(s).1).unwrap_or_default();
-    checks.push(no_gaps(
-        markers.into_iter().chain(subject_markers).collect(),
-    ));
+    checks.push(no_gaps(markers.into_iter().chain(subject_markers).collect()));
     checks.push(no_filler(&normalized));
     checks
 }
@@ -114,13 +112,7 @@ fn applies_common_ground(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(
         kind,
-        CatchUp
-            | Invitation
-            | Referral
-            | KeepMeInMind
-            | WarmIntroduction
-            | PeopleToTalkTo
-            | FirstContact
+        CatchUp | Invitation | Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact
     )
 }
 
@@ -134,10 +126,7 @@ fn applies_role(kind: MessageKind) -> bool {
 
 fn applies_fit(kind: MessageKind) -> bool {
     use MessageKind::*;
-    matches!(
-        kind,
-        Referral | KeepMeInMind | WarmIntroduction | Blurb | FirstContact
-    )
+    matches!(kind, Referral | KeepMeInMind | WarmIntroduction | Blurb | FirstContact)
 }
 
 /// Thanks are the point of a thank-you and a how-it-went. For requests, an offer back belongs in a
@@ -146,19 +135,12 @@ fn applies_offer(kind: MessageKind, channel: Channel) -> bool {
     use MessageKind::*;
     match kind {
         ThankYou | HowItWent => true,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact => {
-            !is_short(channel)
-        }
+        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact => !is_short(channel),
         CatchUp | Invitation | Blurb | ProgressUpdate => false,
     }
 }
 
-fn check(
-    id: CheckId,
-    name: impl Into<String>,
-    passed: bool,
-    fix: impl FnOnce() -> String,
-) -> Check {
+fn check(id: CheckId, name: impl Into<String>, passed: bool, fix: impl FnOnce() -> String) -> Check {
     Check {
         id,
         name: name.into(),
@@ -171,16 +153,10 @@ const GREETINGS: [&str; 6] = ["hi", "hello", "dear", "hey", "morning", "afternoo
 
 fn addressed(text: &str, ctx: &CoachContext) -> Check {
     let first_line = text.trim_start().lines().next().unwrap_or_default();
-    let opening: String = first_line
-        .chars()
-        .take(80)
-        .collect::<String>()
-        .to_lowercase();
+    let opening: String = first_line.chars().take(80).collect::<String>().to_lowercase();
     let opening_words = tokens(&opening);
     let passed = match first_name(&ctx.recipient) {
-        Some(name) => tokens(&name.to_lowercase())
-            .iter()
-            .all(|w| opening_words.contains(w)),
+        Some(name) => tokens(&name.to_lowercase()).iter().all(|w| opening_words.contains(w)),
         // Without a name to look for: a greeting followed by something other than "there" or "all".
         None => {
             let list: Vec<&str> = opening
@@ -203,12 +179,7 @@ fn addressed(text: &str, ctx: &CoachContext) -> Check {
     )
 }
 
-fn common_ground(
-    lower: &str,
-    words: &HashSet<String>,
-    ctx: &CoachContext,
-    kind: MessageKind,
-) -> Check {
+fn common_ground(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
     if kind == MessageKind::FirstContact {
         let passed = match first_name(&ctx.referrer) {
             Some(name) => words.contains(&name.to_lowercase()),
@@ -247,12 +218,11 @@ fn common_ground(
             if !ctx.shared.trim().is_empty() {
                 format!("Remind {who} of what you share: “{}”.", ctx.shared.trim())
             } else if !ctx.admired.trim().is_empty() {
-                format!(
-                    "Say what you admire in their work: “{}”.",
-                    ctx.admired.trim()
-                )
+                format!("Say what you admire in their work: “{}”.", ctx.admired.trim())
             } else {
-                format!("Say what you share with {who} (a project, a school, an event) or what you admire in their work.")
+                format!(
+                    "Say what you share with {who} (a project, a school, an event) or what you admire in their work."
+                )
             }
         },
     )
@@ -266,12 +236,7 @@ fn targeted(kind: MessageKind, ctx: &CoachContext) -> bool {
         ) && !ctx.company.trim().is_empty())
 }
 
-fn specific_role(
-    lower: &str,
-    words: &HashSet<String>,
-    ctx: &CoachContext,
-    kind: MessageKind,
-) -> Check {
+fn specific_role(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
     let role_named = ctx.roles.iter().any(|r| mentions(lower, words, r));
     let needs_company = targeted(kind, ctx);
     let company_named = !needs_company || mentions(lower, words, &ctx.company);
@@ -280,40 +245,30 @@ fn specific_role(
     } else {
         "Names the role"
     };
-    check(
-        CheckId::SpecificRole,
-        name,
-        role_named && company_named,
-        || {
-            let role = ctx
-                .roles
-                .iter()
-                .find(|r| !r.trim().is_empty())
-                .map(|r| r.trim().to_string());
-            let company = ctx.company.trim();
-            match (role_named, role) {
-                (false, Some(role)) if needs_company && !company.is_empty() => {
-                    format!("Name the exact role and company: “{role}” at {company}.")
-                }
-                (false, Some(role)) => format!("Name the exact role: “{role}”."),
-                (false, None) => "Name the exact role you want (add it to the goal).".to_string(),
-                (true, _) if company.is_empty() => {
-                    "Name the company (add it to the goal).".to_string()
-                }
-                (true, _) => format!("Name the company: {company}."),
+    check(CheckId::SpecificRole, name, role_named && company_named, || {
+        let role = ctx
+            .roles
+            .iter()
+            .find(|r| !r.trim().is_empty())
+            .map(|r| r.trim().to_string());
+        let company = ctx.company.trim();
+        match (role_named, role) {
+            (false, Some(role)) if needs_company && !company.is_empty() => {
+                format!("Name the exact role and company: “{role}” at {company}.")
             }
-        },
-    )
+            (false, Some(role)) => format!("Name the exact role: “{role}”."),
+            (false, None) => "Name the exact role you want (add it to the goal).".to_string(),
+            (true, _) if company.is_empty() => "Name the company (add it to the goal).".to_string(),
+            (true, _) => format!("Name the company: {company}."),
+        }
+    })
 }
 
 fn why_a_fit(lower: &str, words: &HashSet<String>, ctx: &CoachContext) -> Check {
     let passed = ctx.fit_points.iter().any(|f| mentions(lower, words, f));
     check(CheckId::WhyAFit, "Says why you fit", passed, || {
         match ctx.fit_points.iter().find(|f| !f.trim().is_empty()) {
-            Some(point) => format!(
-                "Add a short case for why you fit, such as “{}”.",
-                point.trim()
-            ),
+            Some(point) => format!("Add a short case for why you fit, such as “{}”.", point.trim()),
             None => "Add two or three skills or achievements that fit the role.".to_string(),
         }
     })
@@ -370,20 +325,16 @@ fn easy_to_say_no(lower: &str) -> Check {
         "if it's not",
     ];
     let passed = CUES.iter().any(|c| lower.contains(c));
-    check(
-        CheckId::EasyToSayNo,
-        "Makes it easy to say no",
-        passed,
-        || "Add a line that makes “no” easy, such as “No worries if not.”".to_string(),
-    )
+    check(CheckId::EasyToSayNo, "Makes it easy to say no", passed, || {
+        "Add a line that makes “no” easy, such as “No worries if not.”".to_string()
+    })
 }
 
 /// Flags "three names", "a few people", "5 contacts", "some introductions" and the like; "one or
 /// two people" and "a couple of names" pass.
 fn at_most_two_names(lower: &str) -> Check {
     const MANY: [&str; 12] = [
-        "three", "four", "five", "six", "several", "some", "many", "multiple", "few", "handful",
-        "list", "more",
+        "three", "four", "five", "six", "several", "some", "many", "multiple", "few", "handful", "list", "more",
     ];
     const WHO: [&str; 10] = [
         "names",
@@ -416,9 +367,9 @@ fn at_most_two_names(lower: &str) -> Check {
         too_many.is_none(),
         || {
             format!(
-            "“{}” asks for more than two. Ask for one or two names; more leans on one person too much.",
-            too_many.clone().unwrap_or_default()
-        )
+                "“{}” asks for more than two. Ask for one or two names; more leans on one person too much.",
+                too_many.clone().unwrap_or_default()
+            )
         },
     )
 }
@@ -465,28 +416,16 @@ fn no_gaps(markers: Vec<String>) -> Check {
 
 fn no_filler(text: &str) -> Check {
     let lower = text.to_lowercase();
-    let stock = [
-        "to whom it may concern",
-        "dear sir or madam",
-        "dear sir/madam",
-    ]
-    .into_iter()
-    .find(|p| lower.contains(p));
+    let stock = ["to whom it may concern", "dear sir or madam", "dear sir/madam"]
+        .into_iter()
+        .find(|p| lower.contains(p));
     let opening = opening_sentence(text);
     let filler_opening = is_filler(&opening);
     let passed = stock.is_none() && !filler_opening;
-    check(
-        CheckId::NoFiller,
-        "No generic filler",
-        passed,
-        || match stock {
-            Some(phrase) => format!("Replace “{phrase}” with the person's name."),
-            None => format!(
-                "Replace “{}” with something you share or admire.",
-                opening.trim()
-            ),
-        },
-    )
+    check(CheckId::NoFiller, "No generic filler", passed, || match stock {
+        Some(phrase) => format!("Replace “{phrase}” with the person's name."),
+        None => format!("Replace “{}” with something you share or admire.", opening.trim()),
+    })
 }
 
 /// The first sentence after the greeting, or the whole first paragraph in a long layout: a filler
@@ -512,9 +451,7 @@ fn opening_sentence(text: &str) -> String {
     if text.contains("\n\n") {
         paragraph.to_string()
     } else {
-        let end = paragraph
-            .find(['.', '!', '?'])
-            .map_or(paragraph.len(), |i| i + 1);
+        let end = paragraph.find(['.', '!', '?']).map_or(paragraph.len(), |i| i + 1);
         paragraph[..end].to_string()
     }
 }
@@ -538,8 +475,8 @@ fn is_filler(sentence: &str) -> bool {
 
 /// Words too common to show that a field was mentioned.
 const STOP: [&str; 24] = [
-    "the", "and", "for", "with", "our", "your", "you", "from", "that", "this", "was", "were",
-    "are", "about", "into", "over", "under", "their", "its", "his", "her", "at", "on", "of",
+    "the", "and", "for", "with", "our", "your", "you", "from", "that", "this", "was", "were", "are", "about", "into",
+    "over", "under", "their", "its", "his", "her", "at", "on", "of",
 ];
 
 fn tokens(lower: &str) -> HashSet<String> {
@@ -575,9 +512,7 @@ fn strip_markers(text: &str) -> (String, Vec<String>) {
     let mut rest = text;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        let close = after
-            .find(']')
-            .filter(|&c| c <= 80 && !after[..c].contains('['));
+        let close = after.find(']').filter(|&c| c <= 80 && !after[..c].contains('['));
         match close {
             Some(c) if looks_like_marker(&after[..c]) => {
                 plain.push_str(&rest[..open]);
@@ -597,9 +532,7 @@ fn strip_markers(text: &str) -> (String, Vec<String>) {
 fn looks_like_marker(inside: &str) -> bool {
     inside.chars().next().is_some_and(|c| c.is_lowercase())
         && !inside.contains("://")
-        && inside
-            .chars()
-            .all(|c| c.is_alphabetic() || " ,'’-/é".contains(c))
+        && inside.chars().all(|c| c.is_alphabetic() || " ,'’-/é".contains(c))
 }
 
 #[cfg(test)]
@@ -616,24 +549,14 @@ mod tests {
     #[test]
     fn a_reworded_field_still_counts_as_mentioned() {
         let text = "we did the port digitisation work together at maersk";
-        assert!(mentions(
-            text,
-            &tokens(text),
-            "The port digitisation project at Maersk"
-        ));
-        assert!(!mentions(
-            text,
-            &tokens(text),
-            "Your talk on warehouse robotics"
-        ));
+        assert!(mentions(text, &tokens(text), "The port digitisation project at Maersk"));
+        assert!(!mentions(text, &tokens(text), "Your talk on warehouse robotics"));
     }
 
     #[test]
     fn filler_is_recognised_only_as_the_whole_opening() {
         assert!(is_filler("I hope this email finds you well."));
         assert!(is_filler("Hope you’re doing well!"));
-        assert!(!is_filler(
-            "I hope the port project went well after I left."
-        ));
+        assert!(!is_filler("I hope the port project went well after I left."));
     }
 }

@@ -122,27 +122,15 @@ impl Words<'_> {
     fn greeting(&self) -> String {
         let n = self.first_name();
         self.pick(
-            [
-                format!("Dear {n},"),
-                format!("Hello {n},"),
-                format!("Dear {n},"),
-            ],
-            [
-                format!("Hi {n},"),
-                format!("Hello {n},"),
-                format!("Hi {n},"),
-            ],
+            [format!("Dear {n},"), format!("Hello {n},"), format!("Dear {n},")],
+            [format!("Hi {n},"), format!("Hello {n},"), format!("Hi {n},")],
             [format!("Hey {n}!"), format!("Hi {n}!"), format!("Hey {n},")],
         )
     }
 
     fn closing(&self) -> String {
         self.pick(
-            [
-                "Kind regards,".into(),
-                "Best regards,".into(),
-                "With thanks,".into(),
-            ],
+            ["Kind regards,".into(), "Best regards,".into(), "With thanks,".into()],
             ["Best,".into(), "Warmly,".into(), "All the best,".into()],
             ["Cheers,".into(), "Thanks!".into(), "Talk soon,".into()],
         )
@@ -170,11 +158,7 @@ impl Words<'_> {
     }
 
     fn no_reply_needed(&self) -> Piece {
-        let text = self.by_tone(
-            "There is no need to reply.",
-            "No need to reply.",
-            "No need to reply!",
-        );
+        let text = self.by_tone("There is no need to reply.", "No need to reply.", "No need to reply!");
         keep(CLOSING, text)
     }
 
@@ -247,11 +231,7 @@ impl Words<'_> {
             .map(|f| drop(Part::FitPoint, FIT, f))
             .collect();
         if pieces.is_empty() && required {
-            pieces.push(drop(
-                Part::FitPoint,
-                FIT,
-                Gap::FitPoint.marker().to_string(),
-            ));
+            pieces.push(drop(Part::FitPoint, FIT, Gap::FitPoint.marker().to_string()));
         }
         pieces
     }
@@ -352,11 +332,7 @@ impl Words<'_> {
         if help.is_empty() {
             return None;
         }
-        Some(drop(
-            Part::Detail,
-            OPENING,
-            format!("Thanks again for {help}."),
-        ))
+        Some(drop(Part::Detail, OPENING, format!("Thanks again for {help}.")))
     }
 
     fn news(&self) -> String {
@@ -417,8 +393,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 OPENING,
                 w.pick(
                     [
-                        "Would you be open to meeting for coffee or lunch in the coming weeks?"
-                            .into(),
+                        "Would you be open to meeting for coffee or lunch in the coming weeks?".into(),
                         "May I invite you for coffee or lunch sometime soon?".into(),
                         "Might you have time for coffee or lunch one of these weeks?".into(),
                     ],
@@ -611,11 +586,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                         format!("My name is {me}."),
                         format!("This is {me}."),
                     ],
-                    [
-                        format!("I'm {me}."),
-                        format!("Hi, I'm {me}."),
-                        format!("{me} here."),
-                    ],
+                    [format!("I'm {me}."), format!("Hi, I'm {me}."), format!("{me} here.")],
                 ),
             ));
             let headline = brief.profile.headline.trim();
@@ -723,11 +694,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 None => pieces.push(drop(
                     Part::OfferBack,
                     CLOSING,
-                    w.by_tone(
-                        "Thank you for considering it.",
-                        "Thanks for considering it.",
-                        "Thanks!",
-                    ),
+                    w.by_tone("Thank you for considering it.", "Thanks for considering it.", "Thanks!"),
                 )),
             }
             pieces.push(w.easy_no());
@@ -772,11 +739,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         }
         MessageKind::ProgressUpdate => {
             let news = w.news();
-            subject = w.by_tone(
-                "An update on my search",
-                "A quick update on my search",
-                "Quick update",
-            );
+            subject = w.by_tone("An update on my search", "A quick update on my search", "Quick update");
             pieces.extend(w.thanks_again());
             pieces.push(keep(
                 OPENING,
@@ -833,7 +796,11 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                         format!("I wanted to tell you how things went with {t}, and thank you again for the intro."),
                         format!("Closing the loop on your intro to {t}, with thanks."),
                     ],
-                    [format!("Thanks again for the intro to {t}!"), format!("Quick follow-up on the intro to {t}, thanks again!"), format!("Wanted to tell you how it went with {t}. Thanks again!")],
+                    [
+                        format!("Thanks again for the intro to {t}!"),
+                        format!("Quick follow-up on the intro to {t}, thanks again!"),
+                        format!("Wanted to tell you how it went with {t}. Thanks again!"),
+                    ],
                 ),
             ));
             pieces.push(keep(
@@ -888,10 +855,7 @@ fn drop(part: Part, para: u8, text: String) -> Piece {
 }
 
 pub(super) fn is_short(channel: Channel) -> bool {
-    matches!(
-        channel,
-        Channel::LinkedInConnectionNote | Channel::TextMessage
-    )
+    matches!(channel, Channel::LinkedInConnectionNote | Channel::TextMessage)
 }
 
 fn or_gap(value: &str, gap: Gap) -> String {

@@ -22,18 +22,13 @@ pub fn mailto(to: &str, subject: Option<&str>, body: &str) -> String {
 }
 
 fn crlf(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\n', "\r\n")
+    text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
 }
 
 fn encode(text: &str, keep: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric()
-            || b"-._~".contains(&byte)
-            || keep.as_bytes().contains(&byte)
-        {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep.as_bytes().contains(&byte) {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -56,19 +51,13 @@ mod tests {
 
     #[test]
     fn every_line_break_style_becomes_crlf() {
-        assert_eq!(
-            mailto("", None, "a\r\nb\rc\nd"),
-            "mailto:?body=a%0D%0Ab%0D%0Ac%0D%0Ad"
-        );
+        assert_eq!(mailto("", None, "a\r\nb\rc\nd"), "mailto:?body=a%0D%0Ab%0D%0Ac%0D%0Ad");
     }
 
     #[test]
     fn characters_that_would_break_the_url_are_encoded() {
         let url = mailto("a@b.c", Some("R&D = 100% #1 + more"), "");
-        assert_eq!(
-            url,
-            "mailto:a@b.c?subject=R%26D%20%3D%20100%25%20%231%20%2B%20more"
-        );
+        assert_eq!(url, "mailto:a@b.c?subject=R%26D%20%3D%20100%25%20%231%20%2B%20more");
     }
 
     #[test]
@@ -81,9 +70,6 @@ mod tests {
 
     #[test]
     fn an_empty_subject_and_body_leave_no_query() {
-        assert_eq!(
-            mailto(" ana@example.org ", Some(""), ""),
-            "mailto:ana@example.org"
-        );
+        assert_eq!(mailto(" ana@example.org ", Some(""), ""), "mailto:ana@example.org");
     }
 }

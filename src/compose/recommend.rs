@@ -59,8 +59,7 @@ pub fn recommend(situation: &Situation) -> Recommendation {
     let (ask, reason) = match (&situation.tie, &situation.path) {
         (Tie::Cold, _) => (
             AskKind::CatchUp,
-            "The tie is cold, so start with a catch-up note and build the bond before asking for anything."
-                .to_string(),
+            "The tie is cold, so start with a catch-up note and build the bond before asking for anything.".to_string(),
         ),
         (Tie::Weak, Path::General) => (
             AskKind::CatchUp,
@@ -91,8 +90,7 @@ pub fn recommend(situation: &Situation) -> Recommendation {
         ),
         (Tie::Strong, Path::General) => (
             AskKind::KeepMeInMind,
-            "They know you well, and the goal is general: ask them to keep you in mind for roles like it."
-                .to_string(),
+            "They know you well, and the goal is general: ask them to keep you in mind for roles like it.".to_string(),
         ),
     };
     Recommendation {
@@ -155,10 +153,7 @@ mod tests {
     #[test]
     fn a_cold_tie_gets_a_catch_up_note_whatever_the_path() {
         for path in [Path::Direct, second("Chloé"), Path::General] {
-            let r = recommend(&Situation {
-                path,
-                tie: Tie::Cold,
-            });
+            let r = recommend(&Situation { path, tie: Tie::Cold });
             assert_eq!(r.ask, AskKind::CatchUp);
             assert_eq!(r.message, MessageKind::CatchUp);
             assert!(r.reason.contains("build the bond"));

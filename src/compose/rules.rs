@@ -40,10 +40,8 @@ mod tests {
 
     fn data() -> Data {
         let mut data = Data::default();
-        data.contacts.insert(
-            ANA,
-            Contact::new(ANA, "Ana de Vries", Stamp::from_millis(0)),
-        );
+        data.contacts
+            .insert(ANA, Contact::new(ANA, "Ana de Vries", Stamp::from_millis(0)));
         data.contacts
             .insert(BRAM, Contact::new(BRAM, "Bram", Stamp::from_millis(0)));
         data
@@ -101,13 +99,7 @@ mod tests {
     #[test]
     fn other_goals_other_contacts_and_other_kinds_do_not_count() {
         let mut data = data();
-        asked(
-            &mut data,
-            ANA,
-            Some(OTHER_GOAL),
-            AskKind::PeopleToTalkTo,
-            false,
-        );
+        asked(&mut data, ANA, Some(OTHER_GOAL), AskKind::PeopleToTalkTo, false);
         asked(&mut data, ANA, None, AskKind::PeopleToTalkTo, false);
         asked(&mut data, BRAM, Some(GOAL), AskKind::PeopleToTalkTo, false);
         asked(&mut data, ANA, Some(GOAL), AskKind::Referral, false);

@@ -53,12 +53,7 @@ fn full() -> Brief {
 
 /// Every field near the longest the forms accept, and names with many parts.
 fn long() -> Brief {
-    let words = |stem: &str, n: usize| {
-        (0..n)
-            .map(|i| format!("{stem}{i}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let words = |stem: &str, n: usize| (0..n).map(|i| format!("{stem}{i}")).collect::<Vec<_>>().join(" ");
     Brief {
         profile: Profile {
             name: "Maria-Fernanda de los Santos Oyelaran-Whitfield".into(),
@@ -153,10 +148,7 @@ fn every_draft_stays_within_its_channel_limit_even_with_very_long_fields() {
                 "{kind:?} {channel:?} {tone:?}: {len} characters"
             );
             if let Some(subject) = &draft.subject {
-                assert!(
-                    subject.chars().count() <= SUBJECT_LIMIT,
-                    "{kind:?}: {subject}"
-                );
+                assert!(subject.chars().count() <= SUBJECT_LIMIT, "{kind:?}: {subject}");
             }
         });
     }
@@ -166,11 +158,7 @@ fn every_draft_stays_within_its_channel_limit_even_with_very_long_fields() {
 fn a_connection_note_never_exceeds_300_characters() {
     each_draft(&long(), |kind, channel, tone, _, draft| {
         if channel == Channel::LinkedInConnectionNote {
-            assert!(
-                draft.body.chars().count() <= 300,
-                "{kind:?} {tone:?}: {}",
-                draft.body
-            );
+            assert!(draft.body.chars().count() <= 300, "{kind:?} {tone:?}: {}", draft.body);
         }
     });
 }
@@ -230,11 +218,7 @@ fn shortening_drops_the_sign_off_first_and_keeps_greeting_request_and_easy_no() 
         "the offer back goes before any fit point: {:?}",
         draft.dropped
     );
-    assert!(
-        draft.body.starts_with("Hi Alexandrina-Konstantina,"),
-        "{}",
-        draft.body
-    );
+    assert!(draft.body.starts_with("Hi Alexandrina-Konstantina,"), "{}", draft.body);
 
     // A complete brief needs only the cheap parts dropped to fit a note.
     let draft = write(
@@ -243,21 +227,13 @@ fn shortening_drops_the_sign_off_first_and_keeps_greeting_request_and_easy_no() 
         Channel::LinkedInConnectionNote,
         Tone::Warm,
     );
-    assert!(
-        !draft.dropped.contains(&Part::SharedExperience),
-        "{:?}",
-        draft.dropped
-    );
+    assert!(!draft.dropped.contains(&Part::SharedExperience), "{:?}", draft.dropped);
     assert!(
         draft.body.contains("Operations Manager role at Vopak"),
         "{}",
         draft.body
     );
-    assert!(
-        draft.body.contains("No worries at all if not."),
-        "{}",
-        draft.body
-    );
+    assert!(draft.body.contains("No worries at all if not."), "{}", draft.body);
 }
 
 #[test]
@@ -278,11 +254,7 @@ fn each_variant_is_worded_differently() {
                     let bodies: BTreeSet<String> = (0..3)
                         .map(|v| write(&with_variant(&brief, v), kind, channel, tone).body)
                         .collect();
-                    assert_eq!(
-                        bodies.len(),
-                        3,
-                        "{kind:?} {channel:?} {tone:?}: {bodies:#?}"
-                    );
+                    assert_eq!(bodies.len(), 3, "{kind:?} {channel:?} {tone:?}: {bodies:#?}");
                 }
             }
         }
@@ -434,11 +406,7 @@ fn no_name_or_other_proper_noun_comes_from_outside_the_brief() {
     for brief in [full(), long(), Brief::default()] {
         let from_brief = brief_words(&brief);
         each_draft(&brief, |_, _, _, _, draft| {
-            let text = format!(
-                "{}\n{}",
-                draft.subject.clone().unwrap_or_default(),
-                draft.body
-            );
+            let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
             let words = capitalised(&text);
             invented.extend(
                 words
@@ -449,10 +417,7 @@ fn no_name_or_other_proper_noun_comes_from_outside_the_brief() {
             seen.extend(words);
         });
     }
-    assert!(
-        invented.is_empty(),
-        "capitalised words from nowhere: {invented:?}"
-    );
+    assert!(invented.is_empty(), "capitalised words from nowhere: {invented:?}");
     // Keeps the list honest: a word no template uses any more must leave it.
     let unused: Vec<&String> = allowed.difference(&seen).collect();
     assert!(unused.is_empty(), "allowed but never written: {unused:?}");
@@ -479,11 +444,7 @@ fn an_empty_brief_shows_gap_markers_and_the_coach_flags_them() {
             draft.body
         );
         for gap in &draft.gaps {
-            let text = format!(
-                "{}\n{}",
-                draft.subject.clone().unwrap_or_default(),
-                draft.body
-            );
+            let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
             assert!(text.contains(gap.marker()), "{gap:?} listed but not shown");
         }
         let checks = coach(
@@ -504,11 +465,7 @@ fn each_missing_personal_field_becomes_its_own_marker() {
     /// Empties a field of the brief.
     type Clear = fn(&mut Brief);
     let cases: [(Clear, MessageKind, Gap); 10] = [
-        (
-            |b| b.recipient.clear(),
-            MessageKind::CatchUp,
-            Gap::RecipientName,
-        ),
+        (|b| b.recipient.clear(), MessageKind::CatchUp, Gap::RecipientName),
         (
             |b| {
                 b.shared.clear();
@@ -519,31 +476,15 @@ fn each_missing_personal_field_becomes_its_own_marker() {
         ),
         (|b| b.roles.clear(), MessageKind::KeepMeInMind, Gap::Role),
         (|b| b.company.clear(), MessageKind::Referral, Gap::Company),
-        (
-            |b| b.fit_points.clear(),
-            MessageKind::Referral,
-            Gap::FitPoint,
-        ),
-        (
-            |b| b.offer_back.clear(),
-            MessageKind::PeopleToTalkTo,
-            Gap::OfferBack,
-        ),
+        (|b| b.fit_points.clear(), MessageKind::Referral, Gap::FitPoint),
+        (|b| b.offer_back.clear(), MessageKind::PeopleToTalkTo, Gap::OfferBack),
         (
             |b| b.introduce_to.name.clear(),
             MessageKind::WarmIntroduction,
             Gap::IntroduceTo,
         ),
-        (
-            |b| b.referrer.clear(),
-            MessageKind::FirstContact,
-            Gap::Referrer,
-        ),
-        (
-            |b| b.help_received.clear(),
-            MessageKind::ThankYou,
-            Gap::HelpReceived,
-        ),
+        (|b| b.referrer.clear(), MessageKind::FirstContact, Gap::Referrer),
+        (|b| b.help_received.clear(), MessageKind::ThankYou, Gap::HelpReceived),
         (|b| b.news.clear(), MessageKind::HowItWent, Gap::News),
     ];
     for (clear, kind, gap) in cases {
@@ -551,10 +492,7 @@ fn each_missing_personal_field_becomes_its_own_marker() {
         clear(&mut brief);
         let draft = write(&brief, kind, Channel::Email, Tone::Warm);
         assert_eq!(draft.gaps, vec![gap], "{kind:?}:\n{}", draft.body);
-        assert!(
-            draft.body.contains(gap.marker())
-                || draft.subject.unwrap_or_default().contains(gap.marker())
-        );
+        assert!(draft.body.contains(gap.marker()) || draft.subject.unwrap_or_default().contains(gap.marker()));
     }
 }
 
@@ -589,12 +527,7 @@ fn optional_fields_leave_no_marker_when_empty() {
         MessageKind::FirstContact,
     ] {
         let draft = write(&brief, kind, Channel::Email, Tone::Formal);
-        assert!(
-            draft.gaps.is_empty(),
-            "{kind:?}: {:?}\n{}",
-            draft.gaps,
-            draft.body
-        );
+        assert!(draft.gaps.is_empty(), "{kind:?}: {:?}\n{}", draft.gaps, draft.body);
     }
 }
 
@@ -621,22 +554,9 @@ fn a_referral_email_reads_as_expected() {
 #[test]
 fn a_short_message_names_one_role_and_an_email_two() {
     let mut brief = full();
-    brief.roles = vec![
-        "Operations Manager".into(),
-        "Planning Lead".into(),
-        "Analyst".into(),
-    ];
-    let email = write(
-        &brief,
-        MessageKind::KeepMeInMind,
-        Channel::Email,
-        Tone::Warm,
-    )
-    .body;
-    assert!(
-        email.contains("Operations Manager or Planning Lead"),
-        "{email}"
-    );
+    brief.roles = vec!["Operations Manager".into(), "Planning Lead".into(), "Analyst".into()];
+    let email = write(&brief, MessageKind::KeepMeInMind, Channel::Email, Tone::Warm).body;
+    assert!(email.contains("Operations Manager or Planning Lead"), "{email}");
     assert!(!email.contains("or Analyst"), "{email}");
     let note = write(
         &brief,
@@ -657,10 +577,7 @@ fn a_names_request_asks_for_one_or_two_never_more() {
         for variant in 0..3 {
             let brief = with_variant(&full(), variant);
             let body = write(&brief, MessageKind::PeopleToTalkTo, Channel::Email, tone).body;
-            assert!(
-                body.contains("one or two") || body.contains("maybe two"),
-                "{body}"
-            );
+            assert!(body.contains("one or two") || body.contains("maybe two"), "{body}");
         }
     }
 }
@@ -714,10 +631,7 @@ fn a_brief_is_filled_from_the_contact_and_the_goal() {
         vec!["cut costs", "led planners"],
         "the goal's pitch comes before skills"
     );
-    assert_eq!(
-        (brief.company.as_str(), brief.posting.as_str()),
-        ("Vopak", "REQ-1")
-    );
+    assert_eq!((brief.company.as_str(), brief.posting.as_str()), ("Vopak", "REQ-1"));
     assert!(!brief.include_resume, "no link, nothing to include");
 
     let general = Goal {
@@ -764,10 +678,7 @@ fn the_coach_reads_the_edited_text_not_the_brief() {
     let checks = coach(&edited, Some("Hello"), &referral_ctx(Channel::Email));
     let named = result(&checks, CheckId::AddressedByName);
     assert!(!named.passed);
-    assert_eq!(
-        named.fix.as_deref(),
-        Some("Open with their name: “Hi Ana,”.")
-    );
+    assert_eq!(named.fix.as_deref(), Some("Open with their name: “Hi Ana,”."));
     let role = result(&checks, CheckId::SpecificRole);
     assert!(!role.passed);
     assert_eq!(role.fix.as_deref(), Some("Name the company: Vopak."));
@@ -781,19 +692,12 @@ fn generic_filler_fails_with_a_fix() {
     assert!(!check.passed);
     assert!(check.fix.unwrap().contains("to whom it may concern"));
 
-    let opening = GOOD.replace(
-        "I keep thinking",
-        "I hope this finds you well.\n\nI keep thinking",
-    );
+    let opening = GOOD.replace("I keep thinking", "I hope this finds you well.\n\nI keep thinking");
     assert!(!result(&coach(&opening, Some("Referral"), &ctx), CheckId::NoFiller).passed);
 
     let with_more = GOOD.replace("I keep thinking", "I hope you're well. I keep thinking");
     assert!(
-        result(
-            &coach(&with_more, Some("Referral"), &ctx),
-            CheckId::NoFiller
-        )
-        .passed,
+        result(&coach(&with_more, Some("Referral"), &ctx), CheckId::NoFiller).passed,
         "not the whole opening"
     );
 
@@ -838,11 +742,7 @@ fn asking_for_more_than_two_names_is_flagged() {
 #[test]
 fn an_over_long_connection_note_fails_with_its_count() {
     let note = format!("Hi Ana, {}", "word ".repeat(60));
-    let checks = coach(
-        note.trim(),
-        None,
-        &referral_ctx(Channel::LinkedInConnectionNote),
-    );
+    let checks = coach(note.trim(), None, &referral_ctx(Channel::LinkedInConnectionNote));
     let fits = result(&checks, CheckId::FitsChannel);
     assert!(!fits.passed);
     assert_eq!(fits.name, "Fits the channel (307 / 300)");
@@ -851,31 +751,21 @@ fn an_over_long_connection_note_fails_with_its_count() {
 
 #[test]
 fn an_email_without_a_subject_fails_the_channel_check() {
-    let fits = result(
-        &coach(GOOD, None, &referral_ctx(Channel::Email)),
-        CheckId::FitsChannel,
-    )
-    .clone();
+    let fits = result(&coach(GOOD, None, &referral_ctx(Channel::Email)), CheckId::FitsChannel).clone();
     assert!(!fits.passed);
     assert_eq!(fits.fix.as_deref(), Some("Add a subject line."));
 }
 
 #[test]
 fn an_unfilled_marker_fails_and_is_named() {
-    let text = GOOD.replace(
-        "share my notes on carrier contracts",
-        "[something you can do for them]",
-    );
+    let text = GOOD.replace("share my notes on carrier contracts", "[something you can do for them]");
     let gaps = result(
         &coach(&text, Some("Referral"), &referral_ctx(Channel::Email)),
         CheckId::NoGaps,
     )
     .clone();
     assert!(!gaps.passed);
-    assert_eq!(
-        gaps.fix.as_deref(),
-        Some("Fill in or remove: What you offer back.")
-    );
+    assert_eq!(gaps.fix.as_deref(), Some("Fill in or remove: What you offer back."));
 }
 
 #[test]
@@ -934,8 +824,7 @@ fn a_thank_you_note_is_not_asked_for_a_role_or_a_fit() {
 #[test]
 fn first_contact_must_say_who_suggested_it() {
     let ctx = CoachContext::from_brief(&full(), MessageKind::FirstContact, Channel::Email);
-    let without =
-        "Hi Priya,\n\nCould we talk about Operations Manager roles at Vopak? No worries if not.";
+    let without = "Hi Priya,\n\nCould we talk about Operations Manager roles at Vopak? No worries if not.";
     let check = result(&coach(without, Some("Hello"), &ctx), CheckId::CommonGround).clone();
     assert!(!check.passed);
     assert_eq!(
@@ -950,11 +839,7 @@ fn first_contact_must_say_who_suggested_it() {
 fn print_samples() {
     for kind in MessageKind::ALL {
         for channel in [Channel::Email, Channel::LinkedInConnectionNote] {
-            let brief = if std::env::var("LONG").is_ok() {
-                long()
-            } else {
-                full()
-            };
+            let brief = if std::env::var("LONG").is_ok() { long() } else { full() };
             let d = write(&with_variant(&brief, 1), kind, channel, Tone::Casual);
             println!(
                 "==== {kind:?} {channel:?}\n{}\n{}\n",

@@ -50,12 +50,7 @@ pub fn write(brief: &Brief, kind: MessageKind, channel: Channel, tone: Tone) -> 
 
 /// The body with nothing dropped or cut, for tests that compare a shortened draft with it.
 #[cfg(test)]
-pub(super) fn render_in_full(
-    brief: &Brief,
-    kind: MessageKind,
-    channel: Channel,
-    tone: Tone,
-) -> String {
+pub(super) fn render_in_full(brief: &Brief, kind: MessageKind, channel: Channel, tone: Tone) -> String {
     render(&compose(brief, kind, channel, tone), channel)
 }
 
@@ -73,14 +68,10 @@ fn drop_next(message: &mut Message) -> Option<Part> {
             return Some(part);
         }
     }
-    if count(&message.pieces, Part::FitPoint) > 1
-        && remove_last(&mut message.pieces, Part::FitPoint)
-    {
+    if count(&message.pieces, Part::FitPoint) > 1 && remove_last(&mut message.pieces, Part::FitPoint) {
         return Some(Part::FitPoint);
     }
-    if count(&message.pieces, Part::SharedExperience) > 0
-        && remove_last(&mut message.pieces, Part::AdmiredWork)
-    {
+    if count(&message.pieces, Part::SharedExperience) > 0 && remove_last(&mut message.pieces, Part::AdmiredWork) {
         return Some(Part::AdmiredWork);
     }
     [Part::FitPoint, Part::AdmiredWork, Part::SharedExperience]
@@ -125,13 +116,7 @@ fn render_long(message: &Message) -> String {
             }
             blocks.push(block);
         } else {
-            blocks.push(
-                group
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            blocks.push(group.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "));
         }
     }
     if let Some((closing, signature)) = &message.sign_off {
@@ -160,11 +145,7 @@ fn render_short(message: &Message) -> String {
         sentences.push(format!("– {name}"));
     }
     // User fields may hold line breaks; a short message stays one paragraph.
-    sentences
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    sentences.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Consecutive pieces of the same paragraph, in order.
@@ -173,10 +154,7 @@ fn paragraphs(pieces: &[Piece]) -> Vec<Vec<&Piece>> {
     for piece in pieces {
         let is_fit = piece.slot == Slot::Drop(Part::FitPoint);
         match groups.last_mut() {
-            Some(last)
-                if last[0].para == piece.para
-                    && (last[0].slot == Slot::Drop(Part::FitPoint)) == is_fit =>
-            {
+            Some(last) if last[0].para == piece.para && (last[0].slot == Slot::Drop(Part::FitPoint)) == is_fit => {
                 last.push(piece)
             }
             _ => groups.push(vec![piece]),

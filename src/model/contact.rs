@@ -118,7 +118,9 @@ impl Score {
 pub enum Source {
     #[default]
     Typed,
-    Imported { file: String },
+    Imported {
+        file: String,
+    },
 }
 
 impl Source {
@@ -280,7 +282,11 @@ impl ContactDraft {
         let profile_url = take(clean_url("Profile URL", &self.profile_url));
         let how_we_met = take(clean_text("How we met", &self.how_we_met));
         let notes = take(clean_text("Notes", &self.notes));
-        if name.is_empty() && !errors.iter().any(|e| matches!(e, FieldError::TooLong { field: "Name", .. })) {
+        if name.is_empty()
+            && !errors
+                .iter()
+                .any(|e| matches!(e, FieldError::TooLong { field: "Name", .. }))
+        {
             errors.insert(0, FieldError::Required { field: "Name" });
         }
         if !errors.is_empty() {
@@ -349,7 +355,11 @@ mod tests {
     fn scores_are_clamped_to_the_scale() {
         assert_eq!(Score::new(9).get(), Score::MAX);
         let parsed: Score = serde_json::from_str("7").unwrap();
-        assert_eq!(parsed.get(), Score::MAX, "a hand-edited backup cannot go past the scale");
+        assert_eq!(
+            parsed.get(),
+            Score::MAX,
+            "a hand-edited backup cannot go past the scale"
+        );
     }
 
     #[test]
@@ -361,6 +371,9 @@ mod tests {
 
     #[test]
     fn tags_split_on_commas_and_semicolons() {
-        assert_eq!(parse_tags("ops, logistics; rotterdam").unwrap(), vec!["ops", "logistics", "rotterdam"]);
+        assert_eq!(
+            parse_tags("ops, logistics; rotterdam").unwrap(),
+            vec!["ops", "logistics", "rotterdam"]
+        );
     }
 }

@@ -48,7 +48,8 @@ impl Data {
     pub fn restore_contact(&mut self, removed: RemovedContact) {
         self.contacts.insert(removed.contact.id, removed.contact);
         self.links.extend(removed.links.into_iter().map(|r| (r.id, r)));
-        self.touchpoints.extend(removed.touchpoints.into_iter().map(|r| (r.id, r)));
+        self.touchpoints
+            .extend(removed.touchpoints.into_iter().map(|r| (r.id, r)));
         self.asks.extend(removed.asks.into_iter().map(|r| (r.id, r)));
         self.referrals.extend(removed.referrals.into_iter().map(|r| (r.id, r)));
     }
@@ -82,19 +83,51 @@ mod tests {
     }
 
     fn link(n: u128, from: u128, to: Person) -> KnowsLink {
-        KnowsLink { id: id(n), from: id(from), to, strength: Score::new(2), note: String::new(), created: Stamp::from_millis(0), updated: Stamp::from_millis(0) }
+        KnowsLink {
+            id: id(n),
+            from: id(from),
+            to,
+            strength: Score::new(2),
+            note: String::new(),
+            created: Stamp::from_millis(0),
+            updated: Stamp::from_millis(0),
+        }
     }
 
     #[test]
     fn deleting_a_contact_takes_what_points_at_it_and_undo_puts_it_back() {
         let mut data = Data::default();
         for n in [1, 2] {
-            data.contacts.insert(id(n), Contact::new(id(n), format!("C{n}"), Stamp::from_millis(0)));
+            data.contacts
+                .insert(id(n), Contact::new(id(n), format!("C{n}"), Stamp::from_millis(0)));
         }
         data.links.insert(id(10), link(10, 1, Person::Contact(id(2))));
         data.links.insert(id(11), link(11, 2, Person::Contact(id(1))));
-        data.links.insert(id(12), link(12, 2, Person::Named { name: "X".into(), company: String::new(), role: String::new() }));
-        data.touchpoints.insert(id(20), Touchpoint { id: id(20), contact: id(1), date: chrono::NaiveDate::default(), kind: TouchKind::Call, direction: Direction::Neutral, note: String::new(), created: Stamp::from_millis(0), updated: Stamp::from_millis(0) });
+        data.links.insert(
+            id(12),
+            link(
+                12,
+                2,
+                Person::Named {
+                    name: "X".into(),
+                    company: String::new(),
+                    role: String::new(),
+                },
+            ),
+        );
+        data.touchpoints.insert(
+            id(20),
+            Touchpoint {
+                id: id(20),
+                contact: id(1),
+                date: chrono::NaiveDate::default(),
+                kind: TouchKind::Call,
+                direction: Direction::Neutral,
+                note: String::new(),
+                created: Stamp::from_millis(0),
+                updated: Stamp::from_millis(0),
+            },
+        );
         let before = data.clone();
 
         let removed = data.remove_contact(id(1)).unwrap();

@@ -44,13 +44,21 @@ impl ProfileDraft {
     /// Checks every field; only a fully valid draft becomes a profile.
     pub fn build(&self, now: Stamp) -> Result<Profile, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let name = clean_line("Your name", &self.name).map_err(|e| errors.push(e)).unwrap_or_default();
-        let headline = clean_line("Headline", &self.headline).map_err(|e| errors.push(e)).unwrap_or_default();
+        let name = clean_line("Your name", &self.name)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
+        let headline = clean_line("Headline", &self.headline)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
         let skills = clean_list("Skills and achievements", &self.skills)
             .map_err(|e| errors.push(e))
             .unwrap_or_default();
-        let resume_url = clean_url("Résumé link", &self.resume_url).map_err(|e| errors.push(e)).unwrap_or_default();
-        let signature = clean_text("Signature", &self.signature).map_err(|e| errors.push(e)).unwrap_or_default();
+        let resume_url = clean_url("Résumé link", &self.resume_url)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
+        let signature = clean_text("Signature", &self.signature)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
         if name.is_empty() && errors.is_empty() {
             errors.push(FieldError::Required { field: "Your name" });
         }
@@ -88,7 +96,10 @@ mod tests {
         };
         let p = draft.build(Stamp::from_millis(1)).unwrap();
         assert_eq!(p.skills, vec!["Cut warehouse costs 12%", "SQL and Python"]);
-        assert_eq!(ProfileDraft::from_profile(&p).skills, "Cut warehouse costs 12%\nSQL and Python");
+        assert_eq!(
+            ProfileDraft::from_profile(&p).skills,
+            "Cut warehouse costs 12%\nSQL and Python"
+        );
     }
 
     #[test]

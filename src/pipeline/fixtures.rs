@@ -1,9 +1,7 @@
 //! Small builders for the pipeline's tests: every record from a number, every time from a day and hour
 //! in March 2025, so a test reads as its story.
 
-use crate::model::{
-    Ask, AskKind, Channel, Contact, Data, Goal, GoalKind, Id, Outcome, Referral, Stage, Stamp,
-};
+use crate::model::{Ask, AskKind, Channel, Contact, Data, Goal, GoalKind, Id, Outcome, Referral, Stage, Stamp};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 pub fn id(n: u128) -> Id {
@@ -103,12 +101,7 @@ pub fn at_stage(mut r: Referral, stage: Stage, day: u32) -> Referral {
     r
 }
 
-pub fn data(
-    contacts: Vec<Contact>,
-    goals: Vec<Goal>,
-    asks: Vec<Ask>,
-    referrals: Vec<Referral>,
-) -> Data {
+pub fn data(contacts: Vec<Contact>, goals: Vec<Goal>, asks: Vec<Ask>, referrals: Vec<Referral>) -> Data {
     Data {
         contacts: contacts.into_iter().map(|c| (c.id, c)).collect(),
         goals: goals.into_iter().map(|g| (g.id, g)).collect(),

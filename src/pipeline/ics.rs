@@ -68,10 +68,7 @@ pub fn event_for_owed(owed: &Owed, data: &Data) -> CalendarEvent {
         OwedKind::FollowUp => "follow-up",
         OwedKind::ProgressUpdate => "progress-update",
     };
-    let name = data
-        .contacts
-        .get(&owed.contact)
-        .map_or("", |c| c.name.as_str());
+    let name = data.contacts.get(&owed.contact).map_or("", |c| c.name.as_str());
     CalendarEvent {
         uid: format!("{kind}-{about}-{}@vouch", owed.contact),
         start: EventStart::Date(owed.due),
@@ -83,10 +80,7 @@ pub fn event_for_owed(owed: &Owed, data: &Data) -> CalendarEvent {
 /// An event at the moment a new referral's first contact falls due.
 pub fn event_for_urgent(urgent: &Urgent, data: &Data) -> CalendarEvent {
     let r = urgent.referral;
-    let by = data
-        .contacts
-        .get(&r.referred_by)
-        .map_or("", |c| c.name.as_str());
+    let by = data.contacts.get(&r.referred_by).map_or("", |c| c.name.as_str());
     let mut description = format!("Referred by {by}.");
     let headline = [r.role.as_str(), r.company.as_str()]
         .iter()
@@ -97,11 +91,7 @@ pub fn event_for_urgent(urgent: &Urgent, data: &Data) -> CalendarEvent {
     if !headline.is_empty() {
         description.push_str(&format!("\n{headline}"));
     }
-    for (label, value) in [
-        ("What they value", &r.values),
-        ("Email", &r.email),
-        ("Phone", &r.phone),
-    ] {
+    for (label, value) in [("What they value", &r.values), ("Email", &r.email), ("Phone", &r.phone)] {
         if !value.is_empty() {
             description.push_str(&format!("\n{label}: {value}"));
         }
@@ -200,10 +190,7 @@ mod tests {
         for physical in ics.as_bytes().split(|b| *b == b'\n') {
             let physical = physical.strip_suffix(b"\r").unwrap_or(physical);
             assert!(physical.len() <= 75, "line of {} octets", physical.len());
-            assert!(
-                std::str::from_utf8(physical).is_ok(),
-                "a fold split a character"
-            );
+            assert!(std::str::from_utf8(physical).is_ok(), "a fold split a character");
         }
         let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
         unfolded
@@ -242,12 +229,8 @@ mod tests {
     fn events(props: &[Property]) -> Vec<BTreeMap<String, &Property>> {
         assert_eq!(props.first().map(|p| p.value.as_str()), Some("VCALENDAR"));
         assert_eq!(props.last().map(|p| p.value.as_str()), Some("VCALENDAR"));
-        assert!(props
-            .iter()
-            .any(|p| p.name == "VERSION" && p.value == "2.0"));
-        assert!(props
-            .iter()
-            .any(|p| p.name == "PRODID" && !p.value.is_empty()));
+        assert!(props.iter().any(|p| p.name == "VERSION" && p.value == "2.0"));
+        assert!(props.iter().any(|p| p.name == "PRODID" && !p.value.is_empty()));
         let mut found = Vec::new();
         let mut current: Option<BTreeMap<String, &Property>> = None;
         for p in props {
@@ -262,10 +245,7 @@ mod tests {
                 }
                 (name, _) => {
                     if let Some(e) = current.as_mut() {
-                        assert!(
-                            e.insert(name.to_string(), p).is_none(),
-                            "{name} appears twice"
-                        );
+                        assert!(e.insert(name.to_string(), p).is_none(), "{name} appears twice");
                     }
                 }
             }
@@ -275,10 +255,7 @@ mod tests {
 
     fn is_utc_time(value: &str) -> bool {
         let b = value.as_bytes();
-        b.len() == 16
-            && b[8] == b'T'
-            && b[15] == b'Z'
-            && b[..8].iter().chain(&b[9..15]).all(u8::is_ascii_digit)
+        b.len() == 16 && b[8] == b'T' && b[15] == b'Z' && b[..8].iter().chain(&b[9..15]).all(u8::is_ascii_digit)
     }
 
     #[test]
@@ -325,10 +302,7 @@ mod tests {
     #[test]
     fn text_escapes_backslash_semicolon_comma_and_newline() {
         assert_eq!(escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
-        assert_eq!(
-            escape_text("one\ntwo\r\nthree\rfour"),
-            r"one\ntwo\nthree\nfour"
-        );
+        assert_eq!(escape_text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
         assert_eq!(escape_text("colon: stays"), "colon: stays");
         assert_eq!(
             escape_text("bell\u{7} and\ttab"),
@@ -366,10 +340,7 @@ mod tests {
                 for physical in out.as_bytes().split(|b| *b == b'\n') {
                     let physical = physical.strip_suffix(b"\r").unwrap_or(physical);
                     assert!(physical.len() <= 75);
-                    assert!(
-                        std::str::from_utf8(physical).is_ok(),
-                        "split inside a character"
-                    );
+                    assert!(std::str::from_utf8(physical).is_ok(), "split inside a character");
                 }
                 assert_eq!(
                     out.replace("\r\n ", ""),
@@ -407,10 +378,7 @@ mod tests {
         let props = parse(&ics);
         let found = events(&props);
         assert_eq!(found[0]["DTSTART"].value, "20250303");
-        assert_eq!(
-            unescape(&found[0]["SUMMARY"].value),
-            "Thank-you to Ana, the planner"
-        );
+        assert_eq!(unescape(&found[0]["SUMMARY"].value), "Thank-you to Ana, the planner");
         assert_eq!(
             found[0]["UID"].value,
             format!("thank-you-ask-{}-{}@vouch", id(10), id(1)),

@@ -15,7 +15,7 @@ pub use ics::{calendar, event_for_owed, event_for_urgent, CalendarEvent, EventSt
 pub use owed::{owed, Owed, OwedKind, OwedRef, SentLog};
 pub use progress::{all_goal_progress, goal_progress, GoalProgress};
 pub use transitions::{
-    check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact,
-    move_stage, outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
+    check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact, move_stage,
+    outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
 };
 pub use urgency::{age, age_hours, is_urgent, urgent_queue, UrgencyPolicy, Urgent};

@@ -86,9 +86,7 @@ pub fn owed(data: &Data, today: NaiveDate, sent: &SentLog) -> Vec<Owed> {
     follow_ups(data, today, sent, &mut list);
     progress_updates(data, sent, &mut list);
     list.retain(|o| data.contacts.contains_key(&o.contact));
-    list.sort_by(|a, b| {
-        (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about))
-    });
+    list.sort_by(|a, b| (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about)));
     list
 }
 
@@ -109,8 +107,7 @@ fn thank_yous(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
     // One thank-you per helpful answer, however many names it brought: the note thanks the
     // person for the help, and a referral's `thanked_on` records that it went out.
     for ask in data.asks.values().filter(|a| helped(a)) {
-        let thanked = sent.thanks.contains_key(&ask.id)
-            || referrals_from(data, ask.id).any(|r| r.thanked_on.is_some());
+        let thanked = sent.thanks.contains_key(&ask.id) || referrals_from(data, ask.id).any(|r| r.thanked_on.is_some());
         if thanked {
             continue;
         }
@@ -125,10 +122,7 @@ fn thank_yous(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
                 ask_phrase(ask.kind),
                 excerpt(why, 60)
             ),
-            _ => format!(
-                "{name} said yes to your {}: send a thank-you",
-                ask_phrase(ask.kind)
-            ),
+            _ => format!("{name} said yes to your {}: send a thank-you", ask_phrase(ask.kind)),
         };
         list.push(Owed {
             kind: OwedKind::ThankYou,
@@ -177,15 +171,9 @@ fn how_it_wents(data: &Data, list: &mut Vec<Owed>) {
         }
         let name = contact_name(data, r.referred_by);
         let reason = if r.stage == Stage::Closed {
-            format!(
-                "Your contact with {} is closed: tell {name} how it went",
-                r.name
-            )
+            format!("Your contact with {} is closed: tell {name} how it went", r.name)
         } else {
-            format!(
-                "You got to meet {} through {name}: tell them how it went",
-                r.name
-            )
+            format!("You got to meet {} through {name}: tell them how it went", r.name)
         };
         list.push(Owed {
             kind: OwedKind::HowItWent,
@@ -252,8 +240,7 @@ fn progress_updates(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
         };
         for &helper in helpers.get(&goal).into_iter().flatten() {
             // The introducer still owed a how-it-went gets this news in that message instead.
-            let news_goes_in_how_it_went =
-                helper == r.referred_by && r.how_it_went_sent_on.is_none();
+            let news_goes_in_how_it_went = helper == r.referred_by && r.how_it_went_sent_on.is_none();
             if news_goes_in_how_it_went || sent.progress_updates.contains(&(r.id, helper)) {
                 continue;
             }
@@ -308,9 +295,7 @@ pub fn goal_title(goal: &Goal) -> String {
 }
 
 fn contact_name(data: &Data, id: Id) -> &str {
-    data.contacts
-        .get(&id)
-        .map_or("a deleted contact", |c| c.name.as_str())
+    data.contacts.get(&id).map_or("a deleted contact", |c| c.name.as_str())
 }
 
 fn ask_phrase(kind: AskKind) -> &'static str {
@@ -339,9 +324,7 @@ fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::fixtures::{
-        ask, at_stage, cant, contact, data, date, goal, id, referral, stamp,
-    };
+    use crate::pipeline::fixtures::{ask, at_stage, cant, contact, data, date, goal, id, referral, stamp};
 
     const ANA: u128 = 1;
     const BRAM: u128 = 2;
@@ -349,11 +332,7 @@ mod tests {
     const GOAL: u128 = 50;
 
     fn people() -> Vec<crate::model::Contact> {
-        vec![
-            contact(ANA, "Ana"),
-            contact(BRAM, "Bram"),
-            contact(CHLOE, "Chloé"),
-        ]
+        vec![contact(ANA, "Ana"), contact(BRAM, "Bram"), contact(CHLOE, "Chloé")]
     }
 
     fn kinds(list: &[Owed]) -> Vec<(OwedKind, Id)> {
@@ -362,12 +341,7 @@ mod tests {
 
     #[test]
     fn a_yes_owes_the_contact_a_thank_you() {
-        let d = data(
-            people(),
-            vec![],
-            vec![ask(10, ANA, None, Outcome::Yes, 3)],
-            vec![],
-        );
+        let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
         let list = owed(&d, date(5), &SentLog::default());
         assert_eq!(kinds(&list), vec![(OwedKind::ThankYou, id(ANA))]);
         assert_eq!(list[0].about, OwedRef::Ask(id(10)));
@@ -422,27 +396,14 @@ mod tests {
     fn thanking_on_a_referral_from_the_ask_clears_the_thank_you() {
         let mut r = referral(20, ANA, Some(10), stamp(4, 9));
         r.thanked_on = Some(date(4));
-        let d = data(
-            people(),
-            vec![],
-            vec![ask(10, ANA, None, Outcome::Yes, 3)],
-            vec![r],
-        );
+        let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![r]);
         let list = owed(&d, date(5), &SentLog::default());
-        assert!(
-            list.iter().all(|o| o.kind != OwedKind::ThankYou),
-            "{list:?}"
-        );
+        assert!(list.iter().all(|o| o.kind != OwedKind::ThankYou), "{list:?}");
     }
 
     #[test]
     fn a_thank_you_for_an_ask_without_referral_is_cleared_by_the_sent_log() {
-        let d = data(
-            people(),
-            vec![],
-            vec![ask(10, ANA, None, Outcome::Yes, 3)],
-            vec![],
-        );
+        let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
         let sent = SentLog {
             thanks: [(id(10), date(4))].into(),
             ..SentLog::default()
@@ -463,11 +424,7 @@ mod tests {
         );
         let list = owed(&d, date(6), &SentLog::default());
         assert_eq!(kinds(&list), vec![(OwedKind::ThankYou, id(ANA))]);
-        assert_eq!(
-            list[0].due,
-            date(4),
-            "owed from the day the first name came"
-        );
+        assert_eq!(list[0].due, date(4), "owed from the day the first name came");
     }
 
     #[test]
@@ -476,10 +433,7 @@ mod tests {
         let d = data(people(), vec![], vec![], vec![r.clone()]);
         let list = owed(&d, date(5), &SentLog::default());
         assert_eq!(list[0].about, OwedRef::Referral(id(20)));
-        assert_eq!(
-            list[0].reason,
-            "Bram referred you to Referred 20: send a thank-you"
-        );
+        assert_eq!(list[0].reason, "Bram referred you to Referred 20: send a thank-you");
         r.thanked_on = Some(date(5));
         let d = data(people(), vec![], vec![], vec![r]);
         assert!(owed(&d, date(5), &SentLog::default()).is_empty());
@@ -494,11 +448,7 @@ mod tests {
 
     #[test]
     fn a_meeting_set_owes_the_introducer_a_how_it_went() {
-        let contacted = thanked(at_stage(
-            referral(20, BRAM, None, stamp(4, 9)),
-            Stage::Contacted,
-            5,
-        ));
+        let contacted = thanked(at_stage(referral(20, BRAM, None, stamp(4, 9)), Stage::Contacted, 5));
         let met = at_stage(contacted.clone(), Stage::MeetingSet, 7);
         assert!(owed(
             &data(people(), vec![], vec![], vec![contacted]),
@@ -533,18 +483,9 @@ mod tests {
     fn a_referral_closed_before_any_contact_owes_no_how_it_went() {
         let mut dropped = thanked(referral(20, BRAM, None, stamp(4, 9)));
         dropped.stage = Stage::Closed;
-        let closed_after_contact = at_stage(
-            thanked(referral(21, BRAM, None, stamp(4, 9))),
-            Stage::Closed,
-            9,
-        );
+        let closed_after_contact = at_stage(thanked(referral(21, BRAM, None, stamp(4, 9))), Stage::Closed, 9);
         let list = owed(
-            &data(
-                people(),
-                vec![],
-                vec![],
-                vec![dropped, closed_after_contact],
-            ),
+            &data(people(), vec![], vec![], vec![dropped, closed_after_contact]),
             date(10),
             &SentLog::default(),
         );
@@ -566,13 +507,7 @@ mod tests {
             vec![goal(GOAL)],
             vec![
                 ask(10, ANA, Some(GOAL), Outcome::Yes, 3),
-                ask(
-                    11,
-                    CHLOE,
-                    Some(GOAL),
-                    cant("Talk to their planning lead first"),
-                    3,
-                ),
+                ask(11, CHLOE, Some(GOAL), cant("Talk to their planning lead first"), 3),
                 ask(12, BRAM, Some(GOAL), cant(""), 3),
             ],
             vec![at_stage(r, stage, 12)],
@@ -620,9 +555,7 @@ mod tests {
     fn a_close_after_contact_is_news_too() {
         let list = owed(&goal_story(Stage::Closed), date(13), &thanks_sent());
         assert_eq!(list.len(), 2);
-        assert!(list[0]
-            .reason
-            .ends_with("tell them how it ended with Referred 20"));
+        assert!(list[0].reason.ends_with("tell them how it ended with Referred 20"));
     }
 
     #[test]
@@ -640,22 +573,17 @@ mod tests {
         let list = owed(&d, date(13), &thanks_sent());
         assert_eq!(
             kinds(&list),
-            vec![
-                (OwedKind::HowItWent, id(ANA)),
-                (OwedKind::ProgressUpdate, id(CHLOE))
-            ]
+            vec![(OwedKind::HowItWent, id(ANA)), (OwedKind::ProgressUpdate, id(CHLOE))]
         );
     }
 
     #[test]
     fn news_of_several_referrals_goes_out_in_one_update_per_helper() {
         let mut d = goal_story(Stage::Offer);
-        d.asks
-            .insert(id(13), ask(13, BRAM, Some(GOAL), Outcome::Yes, 3));
+        d.asks.insert(id(13), ask(13, BRAM, Some(GOAL), Outcome::Yes, 3));
         let mut second = thanked(referral(21, BRAM, Some(13), stamp(5, 9)));
         second.how_it_went_sent_on = Some(date(7));
-        d.referrals
-            .insert(id(21), at_stage(second, Stage::Closed, 11));
+        d.referrals.insert(id(21), at_stage(second, Stage::Closed, 11));
         let list = owed(&d, date(13), &thanks_sent());
         let chloe: Vec<_> = list.iter().filter(|o| o.contact == id(CHLOE)).collect();
         assert_eq!(chloe.len(), 1);
@@ -686,12 +614,7 @@ mod tests {
 
     #[test]
     fn a_follow_up_is_owed_from_its_due_date_not_before() {
-        let d = data(
-            people(),
-            vec![],
-            vec![waiting_with_follow_up(10, ANA, 8)],
-            vec![],
-        );
+        let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 8)], vec![]);
         assert!(owed(&d, date(7), &SentLog::default()).is_empty());
         let list = owed(&d, date(8), &SentLog::default());
         assert_eq!(kinds(&list), vec![(OwedKind::FollowUp, id(ANA))]);
@@ -721,19 +644,9 @@ mod tests {
             follow_ups: [(id(10), date(8))].into(),
             ..SentLog::default()
         };
-        let d = data(
-            people(),
-            vec![],
-            vec![waiting_with_follow_up(10, ANA, 8)],
-            vec![],
-        );
+        let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 8)], vec![]);
         assert!(owed(&d, date(9), &sent).is_empty());
-        let d = data(
-            people(),
-            vec![],
-            vec![waiting_with_follow_up(10, ANA, 15)],
-            vec![],
-        );
+        let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 15)], vec![]);
         assert_eq!(
             owed(&d, date(15), &sent).len(),
             1,
@@ -766,12 +679,7 @@ mod tests {
 
     #[test]
     fn nothing_is_owed_to_a_deleted_contact() {
-        let d = data(
-            vec![],
-            vec![],
-            vec![ask(10, ANA, None, Outcome::Yes, 3)],
-            vec![],
-        );
+        let d = data(vec![], vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
         assert!(owed(&d, date(5), &SentLog::default()).is_empty());
     }
 

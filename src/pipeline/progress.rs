@@ -98,26 +98,19 @@ pub fn goal_progress(data: &Data, goal: Id) -> GoalProgress {
 pub fn all_goal_progress(data: &Data) -> Vec<GoalProgress> {
     let mut goals: Vec<_> = data.goals.values().collect();
     goals.sort_by_key(|g| (g.archived, g.created, g.id));
-    goals
-        .into_iter()
-        .map(|g| goal_progress(data, g.id))
-        .collect()
+    goals.into_iter().map(|g| goal_progress(data, g.id)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::fixtures::{
-        ask, at_stage, cant, contact, data, goal, id, referral, stamp,
-    };
+    use crate::pipeline::fixtures::{ask, at_stage, cant, contact, data, goal, id, referral, stamp};
 
     const GOAL: u128 = 50;
 
     fn contacted_after(n: u128, ask: u128, day: u32, hours: i64, stage: Stage) -> Referral {
         let mut r = referral(n, 1, Some(ask), stamp(day, 9));
-        r.first_contact = Some(crate::model::Stamp(
-            r.referred_at.0 + TimeDelta::hours(hours),
-        ));
+        r.first_contact = Some(crate::model::Stamp(r.referred_at.0 + TimeDelta::hours(hours)));
         at_stage(r, stage, day + 1)
     }
 
@@ -145,10 +138,7 @@ mod tests {
     #[test]
     fn asks_are_counted_by_answer_for_their_goal_only() {
         let p = goal_progress(&story(), id(GOAL));
-        assert_eq!(
-            (p.asks, p.yes, p.cant, p.waiting, p.no_reply),
-            (4, 1, 1, 1, 1)
-        );
+        assert_eq!((p.asks, p.yes, p.cant, p.waiting, p.no_reply), (4, 1, 1, 1, 1));
     }
 
     #[test]
@@ -158,11 +148,7 @@ mod tests {
         assert_eq!(p.at_stage(Stage::New), 1);
         assert_eq!(p.at_stage(Stage::Contacted), 1);
         assert_eq!(p.at_stage(Stage::MeetingSet), 1);
-        assert_eq!(
-            p.at_stage(Stage::Offer),
-            0,
-            "the offer belongs to the other goal"
-        );
+        assert_eq!(p.at_stage(Stage::Offer), 0, "the offer belongs to the other goal");
         let order: Vec<Stage> = p.referrals_by_stage.iter().map(|(s, _)| *s).collect();
         assert_eq!(order, STAGES.to_vec());
     }

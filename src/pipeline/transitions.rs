@@ -209,9 +209,7 @@ pub fn log_first_contact(referral: &mut Referral, at: Stamp, now: Stamp) -> Resu
         return Err(StageError::AlreadyContacted { on });
     }
     if referral.stage == Stage::Closed {
-        return Err(StageError::Closed {
-            to: Stage::Contacted,
-        });
+        return Err(StageError::Closed { to: Stage::Contacted });
     }
     if at < referral.referred_at {
         return Err(StageError::ContactBeforeReferral {
@@ -298,10 +296,7 @@ mod tests {
     #[test]
     fn following_up_on_no_reply_means_waiting_again() {
         let mut a = ask(1, 2, None, Outcome::NoReply, 3);
-        assert_eq!(
-            record_outcome(&mut a, Outcome::Waiting, stamp(9, 10)),
-            Ok(())
-        );
+        assert_eq!(record_outcome(&mut a, Outcome::Waiting, stamp(9, 10)), Ok(()));
         assert_eq!(a.outcome, Outcome::Waiting);
     }
 
@@ -314,12 +309,7 @@ mod tests {
     #[test]
     fn a_cant_keeps_its_reason_editable() {
         let mut a = ask(1, 2, None, cant(""), 3);
-        record_outcome(
-            &mut a,
-            cant("  they are leaving the company \n"),
-            stamp(4, 10),
-        )
-        .unwrap();
+        record_outcome(&mut a, cant("  they are leaving the company \n"), stamp(4, 10)).unwrap();
         assert_eq!(a.outcome, cant("they are leaving the company"));
     }
 
@@ -367,10 +357,7 @@ mod tests {
         let mut a = ask(1, 2, None, Outcome::Waiting, 3);
         let long = "x".repeat(crate::model::MAX_FIELD_CHARS + 1);
         let err = record_outcome(&mut a, cant(&long), stamp(5, 10)).unwrap_err();
-        assert!(matches!(
-            err,
-            OutcomeError::Field(FieldError::TooLong { .. })
-        ));
+        assert!(matches!(err, OutcomeError::Field(FieldError::TooLong { .. })));
         assert_eq!(a.outcome, Outcome::Waiting);
     }
 
@@ -386,9 +373,7 @@ mod tests {
         );
         assert_eq!(
             check_stage_move(&r, Stage::Contacted),
-            Err(StageError::NeedsFirstContact {
-                to: Stage::Contacted
-            }),
+            Err(StageError::NeedsFirstContact { to: Stage::Contacted }),
             "even Contacted needs the first contact logged, with its time"
         );
     }
@@ -422,10 +407,7 @@ mod tests {
     fn a_first_contact_is_logged_once() {
         let mut r = referral_at(Stage::Contacted);
         let err = log_first_contact(&mut r, stamp(5, 9), stamp(5, 10)).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "This referral was already contacted on 3 Mar 2025"
-        );
+        assert_eq!(err.to_string(), "This referral was already contacted on 3 Mar 2025");
     }
 
     #[test]
@@ -440,12 +422,7 @@ mod tests {
     #[test]
     fn a_referral_moves_forward_one_step_at_a_time() {
         let mut r = referral_at(Stage::Contacted);
-        for to in [
-            Stage::MeetingSet,
-            Stage::Interviewing,
-            Stage::Offer,
-            Stage::Closed,
-        ] {
+        for to in [Stage::MeetingSet, Stage::Interviewing, Stage::Offer, Stage::Closed] {
             move_stage(&mut r, to, stamp(10, 9)).unwrap();
             assert_eq!(r.stage, to);
         }
@@ -472,11 +449,7 @@ mod tests {
             Stage::Offer,
         ] {
             let mut r = referral_at(from);
-            assert_eq!(
-                move_stage(&mut r, Stage::Closed, stamp(10, 9)),
-                Ok(()),
-                "from {from:?}"
-            );
+            assert_eq!(move_stage(&mut r, Stage::Closed, stamp(10, 9)), Ok(()), "from {from:?}");
         }
     }
 
@@ -501,9 +474,7 @@ mod tests {
         move_stage(&mut r, Stage::Closed, stamp(4, 9)).unwrap();
         assert_eq!(
             log_first_contact(&mut r, stamp(4, 10), stamp(4, 11)),
-            Err(StageError::Closed {
-                to: Stage::Contacted
-            })
+            Err(StageError::Closed { to: Stage::Contacted })
         );
     }
 
@@ -539,12 +510,7 @@ mod tests {
 
     #[test]
     fn a_contacted_referral_reopens_at_any_contacted_stage_but_not_new() {
-        for to in [
-            Stage::Contacted,
-            Stage::MeetingSet,
-            Stage::Interviewing,
-            Stage::Offer,
-        ] {
+        for to in [Stage::Contacted, Stage::MeetingSet, Stage::Interviewing, Stage::Offer] {
             let mut r = referral_at(Stage::Closed);
             assert_eq!(correct_stage(&mut r, to, stamp(12, 9)), Ok(()));
             assert_eq!(r.stage, to);

@@ -96,11 +96,7 @@ mod tests {
     #[test]
     fn closed_and_later_stages_are_not_urgent() {
         for stage in [Stage::Contacted, Stage::MeetingSet, Stage::Closed] {
-            assert!(!is_urgent(&at_stage(
-                referral(1, 9, None, stamp(3, 9)),
-                stage,
-                4
-            )));
+            assert!(!is_urgent(&at_stage(referral(1, 9, None, stamp(3, 9)), stage, 4)));
         }
         let mut closed_unanswered = referral(2, 9, None, stamp(3, 9));
         closed_unanswered.stage = Stage::Closed;

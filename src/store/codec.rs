@@ -123,7 +123,10 @@ mod tests {
     fn packed_text_never_holds_a_surrogate() {
         let bytes: Vec<u8> = (0..=255).cycle().take(3000).collect();
         let packed = pack(&bytes);
-        assert!(packed.chars().skip(1).all(|c| !(0xD800..=0xDFFF).contains(&u32::from(c))));
+        assert!(packed
+            .chars()
+            .skip(1)
+            .all(|c| !(0xD800..=0xDFFF).contains(&u32::from(c))));
         assert_eq!(utf16_len(&packed), packed.chars().count(), "one unit per char");
     }
 

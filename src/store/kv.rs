@@ -36,7 +36,10 @@ impl KeyValue for MemoryKv {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(quota) = self.quota {
-            let old = self.map.get(key).map_or(0, |v| super::codec::utf16_len(key) + super::codec::utf16_len(v));
+            let old = self
+                .map
+                .get(key)
+                .map_or(0, |v| super::codec::utf16_len(key) + super::codec::utf16_len(v));
             let new = super::codec::utf16_len(key) + super::codec::utf16_len(value);
             if self.used() - old + new > quota {
                 return Err(StoreError::QuotaExceeded);

@@ -30,7 +30,9 @@ pub enum StoreError {
     QuotaExceeded,
     #[error("the saved data under \"{key}\" can't be read: {reason}")]
     Corrupt { key: String, reason: String },
-    #[error("the saved data comes from a newer version of Vouch (data version {found}; this copy reads up to {supported})")]
+    #[error(
+        "the saved data comes from a newer version of Vouch (data version {found}; this copy reads up to {supported})"
+    )]
     FutureVersion { found: u32, supported: u32 },
 }
 

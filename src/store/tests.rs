@@ -37,14 +37,16 @@ impl KeyValue for SharedKv {
 
 /// A data set with one record of every kind, every optional field filled.
 fn full_data() -> Data {
-    let mut data = Data::default();
-    data.profile = Profile {
-        name: "Sam Rivera".into(),
-        headline: "Operations analyst".into(),
-        skills: vec!["Cut picking errors 30%".into(), "SQL".into()],
-        resume_url: "https://example.com/cv.pdf".into(),
-        signature: "Sam\n+31 6 0000".into(),
-        updated: Some(at(5)),
+    let mut data = Data {
+        profile: Profile {
+            name: "Sam Rivera".into(),
+            headline: "Operations analyst".into(),
+            skills: vec!["Cut picking errors 30%".into(), "SQL".into()],
+            resume_url: "https://example.com/cv.pdf".into(),
+            signature: "Sam\n+31 6 0000".into(),
+            updated: Some(at(5)),
+        },
+        ..Data::default()
     };
     let mut c = contact(1, "Zoë Ólafsson");
     c.company = "Maersk".into();
@@ -65,20 +67,34 @@ fn full_data() -> Data {
     c.cadence_days = Some(30);
     c.tags = vec!["logistics".into()];
     c.notes = "<script>alert(1)</script> \"quoted\"".into();
-    c.source = Source::Imported { file: "Connections.csv".into() };
+    c.source = Source::Imported {
+        file: "Connections.csv".into(),
+    };
     data.contacts.insert(c.id, c);
     data.contacts.insert(id(2), contact(2, "Bram"));
     let link = KnowsLink {
         id: id(10),
         from: id(1),
-        to: Person::Named { name: "Ines".into(), company: "Picnic".into(), role: "Recruiter".into() },
+        to: Person::Named {
+            name: "Ines".into(),
+            company: "Picnic".into(),
+            role: "Recruiter".into(),
+        },
         strength: Score::new(3),
         note: "ex-roommates".into(),
         created: at(1),
         updated: at(2),
     };
     data.links.insert(link.id, link);
-    let link2 = KnowsLink { id: id(11), from: id(1), to: Person::Contact(id(2)), strength: Score::new(1), note: String::new(), created: at(1), updated: at(1) };
+    let link2 = KnowsLink {
+        id: id(11),
+        from: id(1),
+        to: Person::Contact(id(2)),
+        strength: Score::new(1),
+        note: String::new(),
+        created: at(1),
+        updated: at(1),
+    };
     data.links.insert(link2.id, link2);
     let tp = Touchpoint {
         id: id(20),
@@ -113,7 +129,9 @@ fn full_data() -> Data {
         channel: Channel::Email,
         message: "Hi Zoë".into(),
         sent_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
-        outcome: Outcome::Cant { why: "hiring freeze".into() },
+        outcome: Outcome::Cant {
+            why: "hiring freeze".into(),
+        },
         volunteered: true,
         follow_up_due: NaiveDate::from_ymd_opt(2026, 11, 9),
         notes: "call in Jan".into(),
@@ -205,7 +223,9 @@ fn thirty_thousand_contacts_fit_the_storage_budget() {
         data.contacts.insert(c.id, c);
     }
     let mut store = Store::new(MemoryKv::default());
-    store.save_many::<Contact>(&data, data.contacts.keys().copied()).unwrap();
+    store
+        .save_many::<Contact>(&data, data.contacts.keys().copied())
+        .unwrap();
     let used = store.kv().used();
     println!("30,000 contacts take {used} UTF-16 units in storage");
     // Browsers give an origin about 5 MB; 2.5 million UTF-16 units is the budget for all data.
@@ -240,7 +260,13 @@ fn data_from_a_newer_version_is_refused_untouched() {
     kv.map.insert(PROFILE_KEY.into(), r#"{"n":"Sam","future":true}"#.into());
     let before = kv.map.clone();
     let mut store = Store::new(kv);
-    assert_eq!(store.load().unwrap_err(), StoreError::FutureVersion { found: 99, supported: 1 });
+    assert_eq!(
+        store.load().unwrap_err(),
+        StoreError::FutureVersion {
+            found: 99,
+            supported: 1
+        }
+    );
     assert_eq!(store.kv().map, before);
 }
 
@@ -264,9 +290,16 @@ fn a_full_storage_keeps_the_change_pending_until_a_later_write_succeeds() {
     let mut big = contact(3, "Carmen");
     big.notes = "x".repeat(5_000);
     data.contacts.insert(big.id, big);
-    assert_eq!(store.save::<Contact>(&data, id(3)).unwrap_err(), StoreError::QuotaExceeded);
+    assert_eq!(
+        store.save::<Contact>(&data, id(3)).unwrap_err(),
+        StoreError::QuotaExceeded
+    );
     assert_eq!(store.pending_count(), 1);
-    assert!(Store::new(store.kv().clone()).load().unwrap().contacts.get(&id(3)).is_none());
+    assert!(!Store::new(store.kv().clone())
+        .load()
+        .unwrap()
+        .contacts
+        .contains_key(&id(3)));
 
     // Room is made (the user deleted something elsewhere); the next save writes both.
     store.kv_mut().quota = None;
@@ -315,7 +348,9 @@ fn a_delete_in_one_tab_reaches_the_other() {
     let mut data_b = tab_b.load().unwrap();
     data_a.contacts.remove(&id(2));
     tab_a.save::<Contact>(&data_a, id(2)).unwrap();
-    tab_b.apply_external(&mut data_b, Some(&shard_key("c", shard_of(id(2), 64)))).unwrap();
+    tab_b
+        .apply_external(&mut data_b, Some(&shard_key("c", shard_of(id(2), 64))))
+        .unwrap();
     assert!(!data_b.contacts.contains_key(&id(2)));
     assert_eq!(data_b, data_a);
 }
@@ -335,7 +370,9 @@ fn an_external_change_does_not_undo_a_pending_local_edit() {
 
     data_a.contacts.get_mut(&id(1)).unwrap().role = "changed in A".into();
     tab_a.save::<Contact>(&data_a, id(1)).unwrap();
-    tab_b.apply_external(&mut data_b, Some(&shard_key("c", shard_of(id(1), 64)))).unwrap();
+    tab_b
+        .apply_external(&mut data_b, Some(&shard_key("c", shard_of(id(1), 64))))
+        .unwrap();
     assert_eq!(data_b.contacts[&id(1)].notes, "unsaved in B");
 }
 
@@ -367,7 +404,10 @@ fn a_backup_round_trips_and_restores() {
 fn a_malformed_backup_says_what_is_wrong() {
     let err = Backup::parse("{\n\"app\": \"vouch\",\n").unwrap_err();
     assert!(err.to_string().contains("line 3"), "{err}");
-    assert!(matches!(Backup::parse(r#"{"name":"x"}"#), Err(BackupError::NotABackup(_))));
+    assert!(matches!(
+        Backup::parse(r#"{"name":"x"}"#),
+        Err(BackupError::NotABackup(_))
+    ));
     assert_eq!(
         Backup::parse(r#"{"app":"vouch","version":7,"exported_at":0}"#),
         Err(BackupError::FutureVersion(7))
@@ -375,7 +415,10 @@ fn a_malformed_backup_says_what_is_wrong() {
     let data = full_data();
     let mut backup = Backup::from_data(&data, at(1));
     backup.contacts.retain(|c| c.id != id(1));
-    assert_eq!(Backup::parse(&backup.to_json()), Err(BackupError::MissingContact(id(1))));
+    assert_eq!(
+        Backup::parse(&backup.to_json()),
+        Err(BackupError::MissingContact(id(1)))
+    );
 }
 
 /// The first stored shape, kept as a fixture: if a serde name changes, this test fails, and the
@@ -384,7 +427,10 @@ fn a_malformed_backup_says_what_is_wrong() {
 fn version_1_fixture_loads() {
     let fixture = include_str!("../../tests/fixtures/storage-v1.json");
     let map: std::collections::BTreeMap<String, String> = serde_json::from_str(fixture).unwrap();
-    let kv = MemoryKv { map, ..Default::default() };
+    let kv = MemoryKv {
+        map,
+        ..Default::default()
+    };
     let loaded = Store::new(kv).load().unwrap();
     assert_eq!(loaded, full_data());
 }

@@ -4,6 +4,7 @@ use crate::app::{use_app, Toast};
 use crate::model::{Contact, ContactDraft, Id, Relationship};
 use crate::ui::fields::{FormErrors, SelectField, TextArea, TextField};
 use crate::web;
+use crate::app::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -95,7 +96,10 @@ pub fn NewContact() -> impl IntoView {
                 errors.set(Vec::new());
                 let (id, name) = (contact.id, contact.name.clone());
                 app.put(contact);
-                app.show_toast(Toast { message: format!("Added {name}."), undo: None });
+                app.show_toast(Toast {
+                    message: format!("Added {name}."),
+                    undo: None,
+                });
                 navigate(&format!("/network/{id}"), Default::default());
             }
             Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
@@ -103,14 +107,14 @@ pub fn NewContact() -> impl IntoView {
     };
     view! {
         <section class="page narrow">
-            <p class="crumbs"><A href="/network">"← Network"</A></p>
+            <p class="crumbs"><A href=href("/network")>"← Network"</A></p>
             <h1>"Add a contact"</h1>
             <form on:submit=save novalidate>
                 <FormErrors errors=errors/>
                 <ContactFields form=form/>
                 <div class="actions">
                     <button type="submit" class="button primary">"Save contact"</button>
-                    <A href="/network" attr:class="button ghost">"Cancel"</A>
+                    <A href=href("/network") attr:class="button ghost">"Cancel"</A>
                 </div>
             </form>
         </section>
@@ -128,11 +132,11 @@ pub fn ContactPage() -> impl IntoView {
 
     view! {
         <section class="page narrow">
-            <p class="crumbs"><A href="/network">"← Network"</A></p>
+            <p class="crumbs"><A href=href("/network")>"← Network"</A></p>
             {move || match contact.get() {
                 None => view! {
                     <h1>"Contact not found"</h1>
-                    <p>"It may have been deleted, here or in another tab. "<A href="/network">"Back to your network"</A>"."</p>
+                    <p>"It may have been deleted, here or in another tab. "<A href=href("/network")>"Back to your network"</A>"."</p>
                 }.into_any(),
                 Some(c) if editing.get() => view! { <EditContact contact=c editing=editing/> }.into_any(),
                 Some(c) => view! { <ContactDetails contact=c editing=editing/> }.into_any(),
@@ -157,7 +161,14 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         ("Location", contact.location.clone()),
         ("Email", contact.email.clone()),
         ("Phone", contact.phone.clone()),
-        ("How we know each other", if contact.relationship == Relationship::Unspecified { String::new() } else { contact.relationship.label().to_string() }),
+        (
+            "How we know each other",
+            if contact.relationship == Relationship::Unspecified {
+                String::new()
+            } else {
+                contact.relationship.label().to_string()
+            },
+        ),
         ("How we met", contact.how_we_met.clone()),
     ];
     let url = contact.profile_url.clone();

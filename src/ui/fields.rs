@@ -34,7 +34,7 @@ pub fn TextField(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
-            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type=kind.unwrap_or("text")

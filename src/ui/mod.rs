@@ -9,5 +9,5 @@ pub mod network;
 pub mod not_found;
 pub mod recovery;
 pub mod settings;
-pub mod today;
 pub mod toast;
+pub mod today;

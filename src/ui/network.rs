@@ -2,6 +2,7 @@
 
 use crate::app::use_app;
 use crate::model::Id;
+use crate::app::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,7 +32,11 @@ pub fn Network() -> impl IntoView {
                         || c.company.to_lowercase().contains(&q)
                         || c.role.to_lowercase().contains(&q)
                 })
-                .map(|c| Row { id: c.id, name: c.name.clone(), headline: c.headline() })
+                .map(|c| Row {
+                    id: c.id,
+                    name: c.name.clone(),
+                    headline: c.headline(),
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -40,7 +45,7 @@ pub fn Network() -> impl IntoView {
         <section class="page">
             <header class="page-head">
                 <h1>"Network"</h1>
-                <A href="/network/new" attr:class="button primary">"Add contact"</A>
+                <A href=href("/network/new") attr:class="button primary">"Add contact"</A>
             </header>
             <Show
                 when=move || { total.get() > 0 }
@@ -48,7 +53,7 @@ pub fn Network() -> impl IntoView {
                     <div class="empty">
                         <h2>"Your network is empty"</h2>
                         <p>"Start with five people who know your work well: former colleagues, a manager, classmates, clients. Quality beats quantity."</p>
-                        <A href="/network/new" attr:class="button primary">"Add your first contact"</A>
+                        <A href=href("/network/new") attr:class="button primary">"Add your first contact"</A>
                     </div>
                 }
             >
@@ -69,7 +74,7 @@ pub fn Network() -> impl IntoView {
                         let:row
                     >
                         <li>
-                            <A href=format!("/network/{}", row.id)>
+                            <A href=href(&format!("/network/{}", row.id))>
                                 <span class="name">{row.name.clone()}</span>
                                 <span class="sub">{row.headline.clone()}</span>
                             </A>

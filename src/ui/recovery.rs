@@ -15,7 +15,11 @@ pub fn Recovery(
     let erase_error = RwSignal::new(None::<String>);
     let future = matches!(error, StoreError::FutureVersion { .. });
     let download = move |_| {
-        if web::download(&web::dated_filename("vouch-saved-data", "json"), "application/json", &web::raw_dump_json()) {
+        if web::download(
+            &web::dated_filename("vouch-saved-data", "json"),
+            "application/json",
+            &web::raw_dump_json(),
+        ) {
             downloaded.set(true);
         }
     };

@@ -12,7 +12,10 @@ use wasm_bindgen::JsCast;
 pub fn download_backup(app: AppState) {
     let json = app.data.with_untracked(|d| Backup::from_data(d, web::now()).to_json());
     if !web::download(&web::dated_filename("vouch-backup", "json"), "application/json", &json) {
-        app.show_toast(Toast { message: "The browser refused the download.".into(), undo: None });
+        app.show_toast(Toast {
+            message: "The browser refused the download.".into(),
+            undo: None,
+        });
     }
 }
 
@@ -92,7 +95,16 @@ fn DataSection() -> impl IntoView {
     let restore_error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<PendingRestore>);
     let counts = Memo::new(move |_| {
-        app.data.with(|d| format!("{} contacts, {} touchpoints, {} goals, {} asks, {} referrals", d.contacts.len(), d.touchpoints.len(), d.goals.len(), d.asks.len(), d.referrals.len()))
+        app.data.with(|d| {
+            format!(
+                "{} contacts, {} touchpoints, {} goals, {} asks, {} referrals",
+                d.contacts.len(),
+                d.touchpoints.len(),
+                d.goals.len(),
+                d.asks.len(),
+                d.referrals.len()
+            )
+        })
     });
     // Re-measured whenever the data changes: the size localStorage counts against its quota.
     let used = Memo::new(move |_| {
@@ -108,8 +120,12 @@ fn DataSection() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         restore_error.set(None);
         pending.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         let name = file.name();
         if file.size() > crate::store::backup::MAX_BACKUP_BYTES as f64 {
@@ -133,7 +149,10 @@ fn DataSection() -> impl IntoView {
             let n = p.data.contacts.len();
             app.replace_all(p.data);
             pending.set(None);
-            app.show_toast(Toast { message: format!("Restored {n} contacts from {}.", p.file), undo: None });
+            app.show_toast(Toast {
+                message: format!("Restored {n} contacts from {}.", p.file),
+                undo: None,
+            });
         }
     };
 

@@ -2,6 +2,7 @@
 //! checklist of what to do first.
 
 use crate::app::use_app;
+use crate::app::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +14,11 @@ pub fn Today() -> impl IntoView {
     let greeting = Memo::new(move |_| {
         app.data.with(|d| {
             let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
-            if first.is_empty() { "Welcome to Vouch".to_string() } else { format!("Hello, {first}") }
+            if first.is_empty() {
+                "Welcome to Vouch".to_string()
+            } else {
+                format!("Hello, {first}")
+            }
         })
     });
     view! {
@@ -25,11 +30,11 @@ pub fn Today() -> impl IntoView {
                     <h2>"Get started"</h2>
                     <ol class="checklist">
                         <li class:done=move || has_profile.get()>
-                            <A href="/settings">"Tell Vouch who you are"</A>
+                            <A href=href("/settings")>"Tell Vouch who you are"</A>
                             " — your name, headline and the skills you want to be known for."
                         </li>
                         <li class:done=move || { contacts.get() >= 3 }>
-                            <A href="/network/new">"Add people who know your work"</A>
+                            <A href=href("/network/new")>"Add people who know your work"</A>
                             {move || format!(" — {} of 3 added.", contacts.get().min(3))}
                         </li>
                     </ol>

@@ -65,8 +65,7 @@ pub fn now() -> Stamp {
 /// Today in the user's own time zone: "due today" means their today, not UTC's.
 pub fn today() -> chrono::NaiveDate {
     let d = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or_default()
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
 }
 
 pub fn new_id() -> Id {

@@ -1,0 +1,89 @@
+// Shared end-to-end harness: serves the built app (dist/) from this process on 127.0.0.1, launches
+// Debian's Chromium through playwright-core, and records every request that would leave 127.0.0.1
+// and every console error, so each test can assert the app stays local and quiet.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+
+/** Serves dist/ under `prefix` (e.g. "/" or "/apps/vouch/"), like a plain static host: no SPA fallback. */
+export async function serve(prefix = '/') {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+    let file = normalize(join(DIST, path.slice(prefix.length)));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const ARGS = [
+  '--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+}
+
+/** A fresh browser context whose outside requests and console errors are collected for asserting. */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 850 }, ...options });
+  context.setDefaultTimeout(15_000);
+  const outside = [];
+  const errors = [];
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['blob:', 'data:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(req.url());
+  });
+  // Anything that is not local never reaches the network: abort it and remember it.
+  await context.route((url) => !['127.0.0.1'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol), (route) => {
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  const watch = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  };
+  context.on('page', watch);
+  return { context, outside, errors, watch };
+}
+
+/** Opens the app and waits until it has rendered. */
+export async function open(page, url) {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Main' }).or(page.getByRole('heading', { name: /can't open/ })).waitFor();
+}
+
+/** Waits until the service worker controls the page, so the app is cached for offline use. */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+export function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
+}
