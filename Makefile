@@ -1,0 +1,36 @@
+# Vouch: `make serve` builds and serves the app at http://127.0.0.1:8080; `make test` runs every
+# check and test layer. Both install whatever is missing first (tools/setup.sh).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: setup serve build test test-native test-browser test-e2e lint bench
+
+setup:
+	@bash tools/setup.sh
+
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+test: setup
+	@bash tools/test.sh
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser: setup
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+		cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: build
+	node tests/e2e/run.mjs
+
+bench:
+	cargo run --release --example bench_search

@@ -1,0 +1,131 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the localStorage adapter, a real full
+//! storage, and the recovery screen for unreadable data. Run with `make test-browser`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use vouch::app::AppState;
+use vouch::model::{Contact, Data, Id, Stamp};
+use vouch::store::{shard_key, shard_of, KeyValue, Store, StoreError, META_KEY};
+use vouch::web::LocalKv;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn contact(n: u128, name: &str) -> Contact {
+    Contact::new(Id::from_u128(n), name, Stamp::from_millis(1_700_000_000_000))
+}
+
+/// Fills the origin's storage until the browser refuses even one more character.
+fn fill_storage() {
+    let s = storage();
+    let mut i = 0;
+    let mut size = 1 << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while s.set_item(&format!("filler-{i}"), &chunk).is_ok() {
+            i += 1;
+        }
+        i += 1;
+        size /= 2;
+    }
+}
+
+fn remove_filler() {
+    let s = storage();
+    let keys: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).collect();
+    for k in keys.into_iter().filter(|k| k.starts_with("filler-")) {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn mount_point() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn local_storage_adapter_reads_writes_lists_and_removes() {
+    storage().clear().unwrap();
+    let mut kv = LocalKv;
+    assert_eq!(kv.get("vouch.test").unwrap(), None);
+    kv.set("vouch.test", "Zoë \u{1234}").unwrap();
+    assert_eq!(kv.get("vouch.test").unwrap().as_deref(), Some("Zoë \u{1234}"));
+    assert!(kv.keys().unwrap().contains(&"vouch.test".to_string()));
+    kv.remove("vouch.test").unwrap();
+    assert_eq!(kv.get("vouch.test").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn packed_shards_survive_local_storage_intact() {
+    storage().clear().unwrap();
+    let mut data = Data::default();
+    for c in vouch::sample::contacts(500, 3) {
+        data.contacts.insert(c.id, c);
+    }
+    let mut store = Store::new(LocalKv);
+    store.save_many::<Contact>(&data, data.contacts.keys().copied()).unwrap();
+    assert_eq!(Store::new(LocalKv).load().unwrap(), data);
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_the_change_in_memory_and_shows_the_banner() {
+    storage().clear().unwrap();
+    let mut store = Store::new(LocalKv);
+    let mut data = Data::default();
+    data.contacts.insert(Id::from_u128(1), contact(1, "Saved First"));
+    store.save::<Contact>(&data, Id::from_u128(1)).unwrap();
+
+    let state = AppState::new(data, store);
+    let _mounted = leptos::mount::mount_to(mount_point(), move || {
+        provide_context(state);
+        view! { <vouch::ui::banner::SaveBanner/> }
+    });
+
+    fill_storage();
+    let stored_before = storage().get_item(&shard_key("c", shard_of(Id::from_u128(2), 64))).unwrap();
+    state.put(contact(2, "Added While Full"));
+    tick().await;
+
+    assert_eq!(state.save_error.get_untracked(), Some(StoreError::QuotaExceeded));
+    assert!(state.data.with_untracked(|d| d.contacts.contains_key(&Id::from_u128(2))), "kept in memory");
+    assert_eq!(
+        storage().get_item(&shard_key("c", shard_of(Id::from_u128(2), 64))).unwrap(),
+        stored_before,
+        "nothing half-written"
+    );
+    let text = web_sys::window().unwrap().document().unwrap().body().unwrap().text_content().unwrap();
+    assert!(text.contains("Not saved: the browser's storage for this site is full"), "{text}");
+
+    remove_filler();
+    state.retry_save();
+    tick().await;
+    assert_eq!(state.save_error.get_untracked(), None);
+    let loaded = Store::new(LocalKv).load().unwrap();
+    assert_eq!(loaded.contacts.len(), 2);
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_opens_recovery_and_is_never_overwritten() {
+    storage().clear().unwrap();
+    storage().set_item(META_KEY, r#"{"version":1}"#).unwrap();
+    let key = shard_key("c", 0);
+    storage().set_item(&key, "garbage, not a shard").unwrap();
+
+    let _mounted = leptos::mount::mount_to(mount_point(), vouch::app::App);
+    tick().await;
+
+    let text = web_sys::window().unwrap().document().unwrap().body().unwrap().text_content().unwrap();
+    assert!(text.contains("Vouch can't open your saved data"), "{text}");
+    assert!(text.contains("vouch.c.00"), "names the unreadable entry: {text}");
+    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some("garbage, not a shard"));
+    storage().clear().unwrap();
+}
