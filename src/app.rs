@@ -209,6 +209,7 @@ fn Shell() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href=href("/") exact=true>"Today"</A>
                     <A href=href("/network")>"Network"</A>
+                    <A href=href("/backers")>"Backers"</A>
                     <A href=href("/goals")>"Goals"</A>
                     <A href=href("/settings")>"Settings & data"</A>
                 </nav>
@@ -220,6 +221,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/network") view=ui::network::Network/>
                     <Route path=path!("/network/new") view=ui::contact::NewContact/>
                     <Route path=path!("/network/:id") view=ui::contact::ContactPage/>
+                    <Route path=path!("/backers") view=ui::backers::Backers/>
                     <Route path=path!("/goals") view=ui::goals::Goals/>
                     <Route path=path!("/settings") view=ui::settings::Settings/>
                 </Routes>

@@ -71,7 +71,9 @@ fn packed_shards_survive_local_storage_intact() {
         data.contacts.insert(c.id, c);
     }
     let mut store = Store::new(LocalKv);
-    store.save_many::<Contact>(&data, data.contacts.keys().copied()).unwrap();
+    store
+        .save_many::<Contact>(&data, data.contacts.keys().copied())
+        .unwrap();
     assert_eq!(Store::new(LocalKv).load().unwrap(), data);
 }
 
@@ -90,19 +92,38 @@ async fn a_full_storage_keeps_the_change_in_memory_and_shows_the_banner() {
     });
 
     fill_storage();
-    let stored_before = storage().get_item(&shard_key("c", shard_of(Id::from_u128(2), 64))).unwrap();
+    let stored_before = storage()
+        .get_item(&shard_key("c", shard_of(Id::from_u128(2), 64)))
+        .unwrap();
     state.put(contact(2, "Added While Full"));
     tick().await;
 
     assert_eq!(state.save_error.get_untracked(), Some(StoreError::QuotaExceeded));
-    assert!(state.data.with_untracked(|d| d.contacts.contains_key(&Id::from_u128(2))), "kept in memory");
+    assert!(
+        state
+            .data
+            .with_untracked(|d| d.contacts.contains_key(&Id::from_u128(2))),
+        "kept in memory"
+    );
     assert_eq!(
-        storage().get_item(&shard_key("c", shard_of(Id::from_u128(2), 64))).unwrap(),
+        storage()
+            .get_item(&shard_key("c", shard_of(Id::from_u128(2), 64)))
+            .unwrap(),
         stored_before,
         "nothing half-written"
     );
-    let text = web_sys::window().unwrap().document().unwrap().body().unwrap().text_content().unwrap();
-    assert!(text.contains("Not saved: the browser's storage for this site is full"), "{text}");
+    let text = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        text.contains("Not saved: the browser's storage for this site is full"),
+        "{text}"
+    );
 
     remove_filler();
     state.retry_save();
@@ -123,9 +144,19 @@ async fn unreadable_data_opens_recovery_and_is_never_overwritten() {
     let _mounted = leptos::mount::mount_to(mount_point(), vouch::app::App);
     tick().await;
 
-    let text = web_sys::window().unwrap().document().unwrap().body().unwrap().text_content().unwrap();
+    let text = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(text.contains("Vouch can't open your saved data"), "{text}");
     assert!(text.contains("vouch.c.00"), "names the unreadable entry: {text}");
-    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some("garbage, not a shard"));
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("garbage, not a shard")
+    );
     storage().clear().unwrap();
 }

@@ -30,6 +30,54 @@ pub enum Direction {
 }
 
 impl TouchKind {
+    /// The kinds a person logs by hand (`Ask` is logged by the app when an ask is sent).
+    pub const LOGGABLE: [TouchKind; 8] = [
+        TouchKind::Note,
+        TouchKind::Greeting,
+        TouchKind::Call,
+        TouchKind::CoffeeOrLunch,
+        TouchKind::HelpedThem,
+        TouchKind::SharedSomething,
+        TouchKind::IntroducedThem,
+        TouchKind::TheyHelpedMe,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TouchKind::Note => "Note or message",
+            TouchKind::Greeting => "Greeting",
+            TouchKind::Call => "Call",
+            TouchKind::CoffeeOrLunch => "Coffee or lunch",
+            TouchKind::HelpedThem => "Helped them",
+            TouchKind::SharedSomething => "Shared something useful",
+            TouchKind::IntroducedThem => "Introduced them to someone",
+            TouchKind::TheyHelpedMe => "They helped me",
+            TouchKind::Ask => "Asked for help",
+        }
+    }
+
+    /// The stable key used in forms.
+    pub fn key(self) -> &'static str {
+        match self {
+            TouchKind::Note => "note",
+            TouchKind::Greeting => "greeting",
+            TouchKind::Call => "call",
+            TouchKind::CoffeeOrLunch => "coffee_or_lunch",
+            TouchKind::HelpedThem => "helped_them",
+            TouchKind::SharedSomething => "shared_something",
+            TouchKind::IntroducedThem => "introduced_them",
+            TouchKind::TheyHelpedMe => "they_helped_me",
+            TouchKind::Ask => "ask",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::LOGGABLE
+            .into_iter()
+            .chain([TouchKind::Ask])
+            .find(|k| k.key() == key)
+    }
+
     /// The direction a kind implies, so logging a touch is two clicks.
     pub fn default_direction(self) -> Direction {
         match self {
@@ -39,6 +87,30 @@ impl TouchKind {
                 Direction::Neutral
             }
         }
+    }
+}
+
+impl Direction {
+    pub const ALL: [Direction; 3] = [Direction::Gave, Direction::Received, Direction::Neutral];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Gave => "I gave",
+            Direction::Received => "I received",
+            Direction::Neutral => "Neither",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Gave => "gave",
+            Direction::Received => "received",
+            Direction::Neutral => "neutral",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == key)
     }
 }
 
@@ -60,4 +132,22 @@ pub struct Touchpoint {
     pub created: Stamp,
     #[serde(rename = "m")]
     pub updated: Stamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn giving_kinds_default_to_gave_and_keys_round_trip() {
+        assert_eq!(TouchKind::HelpedThem.default_direction(), Direction::Gave);
+        assert_eq!(TouchKind::TheyHelpedMe.default_direction(), Direction::Received);
+        assert_eq!(TouchKind::CoffeeOrLunch.default_direction(), Direction::Neutral);
+        for k in TouchKind::LOGGABLE {
+            assert_eq!(TouchKind::from_key(k.key()), Some(k));
+        }
+        for d in Direction::ALL {
+            assert_eq!(Direction::from_key(d.key()), Some(d));
+        }
+    }
 }

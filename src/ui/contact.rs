@@ -1,10 +1,10 @@
 //! One contact: adding a new one, viewing it, editing it, deleting it (with Undo).
 
+use crate::app::href;
 use crate::app::{use_app, Toast};
 use crate::model::{Contact, ContactDraft, Id, Relationship};
 use crate::ui::fields::{FormErrors, SelectField, TextArea, TextField};
 use crate::web;
-use crate::app::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};

@@ -1,6 +1,7 @@
 //! The screens, one file each, and the small pieces they share. Views only: they read the app
 //! state, call the pure core, and write back through `AppState`.
 
+pub mod backers;
 pub mod banner;
 pub mod contact;
 pub mod fields;
@@ -11,3 +12,4 @@ pub mod recovery;
 pub mod settings;
 pub mod toast;
 pub mod today;
+pub mod touch;

@@ -1,8 +1,8 @@
 //! The network: every contact, searchable, with the way to add one.
 
+use crate::app::href;
 use crate::app::use_app;
 use crate::model::Id;
-use crate::app::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,8 +1,8 @@
 //! Today: the landing screen. Until the user has a profile and a few contacts, it is a short
 //! checklist of what to do first.
 
-use crate::app::use_app;
 use crate::app::href;
+use crate::app::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
