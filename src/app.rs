@@ -47,6 +47,14 @@ impl AppState {
         self.persist(|s, d| s.save::<T>(d, id));
     }
 
+    /// Removes a record (not a contact: see `delete_contact`) and saves the removal.
+    pub fn remove<T: Record + Send + Sync + 'static>(&self, id: Id) {
+        self.data.update(|d| {
+            T::map_mut(d).remove(&id);
+        });
+        self.persist(|s, d| s.save::<T>(d, id));
+    }
+
     pub fn set_profile(&self, profile: Profile) {
         self.data.update(|d| d.profile = profile);
         self.persist(|s, d| s.save_profile(d));

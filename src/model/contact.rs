@@ -112,6 +112,67 @@ impl Score {
     }
 }
 
+/// The three judgements a contact carries, each with its own plain words for the scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judgement {
+    Know,
+    Like,
+    Trust,
+}
+
+impl Judgement {
+    pub const ALL: [Judgement; 3] = [Judgement::Know, Judgement::Like, Judgement::Trust];
+
+    pub fn question(self) -> &'static str {
+        match self {
+            Judgement::Know => "How well do they know you?",
+            Judgement::Like => "How much do they like you?",
+            Judgement::Trust => "How much do they trust you?",
+        }
+    }
+
+    /// Labels for 0 (not judged) to 4.
+    pub fn labels(self) -> [&'static str; 5] {
+        match self {
+            Judgement::Know => ["Not judged yet", "Barely", "Somewhat", "Well", "Very well"],
+            Judgement::Like => ["Not judged yet", "Neutral", "Friendly", "Warm", "Close"],
+            Judgement::Trust => ["Not judged yet", "Unproven", "Some", "Solid", "Complete"],
+        }
+    }
+
+    pub fn label(self, score: Score) -> &'static str {
+        self.labels()[usize::from(score.get())]
+    }
+
+    pub fn of(self, contact: &Contact) -> Score {
+        match self {
+            Judgement::Know => contact.know,
+            Judgement::Like => contact.like,
+            Judgement::Trust => contact.trust,
+        }
+    }
+}
+
+/// Choices for the keep-in-touch cadence, in days, with their names.
+pub const CADENCES: [(u16, &str); 7] = [
+    (14, "Every two weeks"),
+    (30, "Monthly"),
+    (45, "Every six weeks"),
+    (60, "Every two months"),
+    (90, "Quarterly"),
+    (180, "Twice a year"),
+    (365, "Yearly"),
+];
+
+/// "Monthly", or "Every 40 days" for a cadence not in the list.
+pub fn cadence_label(days: u16) -> String {
+    CADENCES
+        .iter()
+        .find(|(d, _)| *d == days)
+        .map(|(_, l)| l.to_string())
+        .unwrap_or_else(|| format!("Every {days} days"))
+}
+
 /// Where a contact came from, so an import can be told apart from what was typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -242,6 +303,17 @@ pub struct ContactDraft {
     pub relationship: Relationship,
     pub how_we_met: String,
     pub notes: String,
+    /// Shared experiences, one per line.
+    pub shared: String,
+    pub admire: String,
+    pub know: u8,
+    pub like: u8,
+    pub trust: u8,
+    pub knows_my_work: bool,
+    /// Days between touches as typed; empty means the relationship's default.
+    pub cadence_days: String,
+    /// Tags separated by commas.
+    pub tags: String,
 }
 
 impl ContactDraft {
@@ -258,6 +330,14 @@ impl ContactDraft {
             relationship: c.relationship,
             how_we_met: c.how_we_met.clone(),
             notes: c.notes.clone(),
+            shared: c.shared.join("\n"),
+            admire: c.admire.clone(),
+            know: c.know.get(),
+            like: c.like.get(),
+            trust: c.trust.get(),
+            knows_my_work: c.knows_my_work,
+            cadence_days: c.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
+            tags: c.tags.join(", "),
         }
     }
 
@@ -282,6 +362,28 @@ impl ContactDraft {
         let profile_url = take(clean_url("Profile URL", &self.profile_url));
         let how_we_met = take(clean_text("How we met", &self.how_we_met));
         let notes = take(clean_text("Notes", &self.notes));
+        let admire = take(clean_text("What I admire in their work", &self.admire));
+        let shared = clean_list("Shared experiences", &self.shared).unwrap_or_else(|e| {
+            errors.push(e);
+            Vec::new()
+        });
+        let tags = parse_tags(&self.tags).unwrap_or_else(|e| {
+            errors.push(e);
+            Vec::new()
+        });
+        let cadence_days = match self.cadence_days.trim() {
+            "" => None,
+            days => match days.parse::<u16>() {
+                Ok(d) if (1..=3650).contains(&d) => Some(d),
+                _ => {
+                    errors.push(FieldError::Malformed {
+                        field: "Keep-in-touch cadence",
+                        expected: "a number of days from 1 to 3650",
+                    });
+                    None
+                }
+            },
+        };
         if name.is_empty()
             && !errors
                 .iter()
@@ -303,6 +405,14 @@ impl ContactDraft {
         contact.relationship = self.relationship;
         contact.how_we_met = how_we_met;
         contact.notes = notes;
+        contact.admire = admire;
+        contact.shared = shared;
+        contact.tags = tags;
+        contact.know = Score::new(self.know);
+        contact.like = Score::new(self.like);
+        contact.trust = Score::new(self.trust);
+        contact.knows_my_work = self.knows_my_work;
+        contact.cadence_days = cadence_days;
         contact.updated = now;
         Ok(())
     }
@@ -349,6 +459,40 @@ mod tests {
         assert_eq!(c.name, "Ana Souza");
         assert_eq!(c.headline(), "Ops lead at Maersk");
         assert_eq!(c.updated, Stamp::from_millis(9));
+    }
+
+    #[test]
+    fn a_draft_carries_judgements_cadence_tags_and_shared_experiences() {
+        let mut c = contact();
+        let draft = ContactDraft {
+            name: "Ana".into(),
+            shared: "WMS migration 2019\n\nSix Sigma course".into(),
+            admire: "Her slotting talk".into(),
+            know: 4,
+            like: 3,
+            trust: 9,
+            knows_my_work: true,
+            cadence_days: " 30 ".into(),
+            tags: "ops, rotterdam".into(),
+            ..Default::default()
+        };
+        draft.apply(&mut c, Stamp::from_millis(2)).unwrap();
+        assert_eq!(c.shared, vec!["WMS migration 2019", "Six Sigma course"]);
+        assert_eq!((c.know.get(), c.like.get(), c.trust.get()), (4, 3, Score::MAX));
+        assert_eq!(c.cadence_days, Some(30));
+        assert_eq!(c.tags, vec!["ops", "rotterdam"]);
+        assert_eq!(ContactDraft::from_contact(&c).cadence_days, "30");
+        assert_eq!(Judgement::Trust.label(c.trust), "Complete");
+        assert_eq!(cadence_label(30), "Monthly");
+        assert_eq!(cadence_label(40), "Every 40 days");
+    }
+
+    #[test]
+    fn a_cadence_that_is_not_a_number_of_days_is_refused() {
+        let mut c = contact();
+        let draft = ContactDraft { name: "Ana".into(), cadence_days: "soon".into(), ..Default::default() };
+        let errors = draft.apply(&mut c, Stamp::from_millis(2)).unwrap_err();
+        assert_eq!(errors[0].to_string(), "Keep-in-touch cadence does not look like a number of days from 1 to 3650");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod referral;
 mod touchpoint;
 
 pub use ask::{Ask, AskKind, Channel, Outcome};
-pub use contact::{parse_tags, Contact, ContactDraft, Relationship, Score, Source};
+pub use contact::{cadence_label, parse_tags, Contact, ContactDraft, Judgement, Relationship, Score, Source, CADENCES};
 pub use data::{Data, RemovedContact};
 pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};

@@ -1,9 +1,15 @@
-//! One contact: adding a new one, viewing it, editing it, deleting it (with Undo).
+//! One contact: adding a new one, viewing it, editing it, deleting it (with Undo). The page's
+//! sections live beside this file: the relationship at a glance, touchpoints, and who they know.
+
+mod knows;
+mod standing;
+mod touchpoints;
 
 use crate::app::href;
 use crate::app::{use_app, Toast};
-use crate::model::{Contact, ContactDraft, Id, Relationship};
-use crate::ui::fields::{FormErrors, SelectField, TextArea, TextField};
+use crate::model::{cadence_label, Contact, ContactDraft, Id, Judgement, Relationship, Source, CADENCES};
+use crate::network::default_cadence_days;
+use crate::ui::fields::{unique_id, FormErrors, SelectField, TextArea, TextField};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,6 +29,14 @@ struct ContactForm {
     relationship: RwSignal<String>,
     how_we_met: RwSignal<String>,
     notes: RwSignal<String>,
+    shared: RwSignal<String>,
+    admire: RwSignal<String>,
+    know: RwSignal<String>,
+    like: RwSignal<String>,
+    trust: RwSignal<String>,
+    knows_my_work: RwSignal<bool>,
+    cadence_days: RwSignal<String>,
+    tags: RwSignal<String>,
 }
 
 impl ContactForm {
@@ -39,6 +53,14 @@ impl ContactForm {
             relationship: RwSignal::new(d.relationship.key().to_string()),
             how_we_met: RwSignal::new(d.how_we_met),
             notes: RwSignal::new(d.notes),
+            shared: RwSignal::new(d.shared),
+            admire: RwSignal::new(d.admire),
+            know: RwSignal::new(d.know.to_string()),
+            like: RwSignal::new(d.like.to_string()),
+            trust: RwSignal::new(d.trust.to_string()),
+            knows_my_work: RwSignal::new(d.knows_my_work),
+            cadence_days: RwSignal::new(d.cadence_days),
+            tags: RwSignal::new(d.tags),
         }
     }
 
@@ -55,6 +77,14 @@ impl ContactForm {
             relationship: Relationship::from_key(&self.relationship.get_untracked()).unwrap_or_default(),
             how_we_met: self.how_we_met.get_untracked(),
             notes: self.notes.get_untracked(),
+            shared: self.shared.get_untracked(),
+            admire: self.admire.get_untracked(),
+            know: self.know.get_untracked().parse().unwrap_or(0),
+            like: self.like.get_untracked().parse().unwrap_or(0),
+            trust: self.trust.get_untracked().parse().unwrap_or(0),
+            knows_my_work: self.knows_my_work.get_untracked(),
+            cadence_days: self.cadence_days.get_untracked(),
+            tags: self.tags.get_untracked(),
         }
     }
 }
@@ -63,20 +93,72 @@ impl ContactForm {
 fn ContactFields(form: ContactForm) -> impl IntoView {
     let relationships: Vec<(&'static str, &'static str)> =
         Relationship::ALL.iter().map(|r| (r.key(), r.label())).collect();
+    let judgement = move |j: Judgement, value: RwSignal<String>| {
+        let options: Vec<(&'static str, &'static str)> =
+            ["0", "1", "2", "3", "4"].into_iter().zip(j.labels()).collect();
+        view! { <SelectField label=j.question() value=value options=options/> }
+    };
+    let check_id = unique_id("kw");
+    let cadence_id = unique_id("cd");
+    // The default cadence follows the relationship chosen above it.
+    let default_cadence = move || {
+        let r = Relationship::from_key(&form.relationship.get()).unwrap_or_default();
+        format!("Default for this relationship ({})", cadence_label(default_cadence_days(r)).to_lowercase())
+    };
+    let custom = form.cadence_days.get_untracked();
+    let custom_option = custom
+        .parse::<u16>()
+        .ok()
+        .filter(|d| !CADENCES.iter().any(|(c, _)| c == d))
+        .map(|d| view! { <option value=d.to_string()>{cadence_label(d)}</option> });
     view! {
-        <TextField label="Name" value=form.name required=true autocomplete="off"/>
-        <div class="grid-2">
-            <TextField label="Company" value=form.company/>
-            <TextField label="Role" value=form.role/>
-            <TextField label="Industry" value=form.industry/>
-            <TextField label="Location" value=form.location/>
-            <TextField label="Email" value=form.email kind="email"/>
-            <TextField label="Phone" value=form.phone kind="tel"/>
-        </div>
-        <TextField label="Profile URL" value=form.profile_url kind="url" hint="Their LinkedIn or personal page, starting with https://"/>
-        <SelectField label="How we know each other" value=form.relationship options=relationships/>
-        <TextArea label="How we met" value=form.how_we_met rows=2 hint="A few words: the team, school, event or project you shared."/>
-        <TextArea label="Notes" value=form.notes rows=4/>
+        <fieldset>
+            <legend>"Who they are"</legend>
+            <TextField label="Name" value=form.name required=true autocomplete="off"/>
+            <div class="grid-2">
+                <TextField label="Company" value=form.company/>
+                <TextField label="Role" value=form.role/>
+                <TextField label="Industry" value=form.industry/>
+                <TextField label="Location" value=form.location/>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>"How to reach them"</legend>
+            <div class="grid-2">
+                <TextField label="Email" value=form.email kind="email"/>
+                <TextField label="Phone" value=form.phone kind="tel"/>
+            </div>
+            <TextField label="Profile URL" value=form.profile_url kind="url" hint="Their LinkedIn or personal page, starting with https://"/>
+        </fieldset>
+        <fieldset>
+            <legend>"Your relationship"</legend>
+            <SelectField label="How we know each other" value=form.relationship options=relationships/>
+            <TextArea label="How we met" value=form.how_we_met rows=2 hint="A few words: the team, school, event or project you shared."/>
+            <TextArea label="Shared experiences" value=form.shared rows=2 hint="One per line, as a short phrase: \u{201c}the 2019 warehouse migration\u{201d}. Messages mention them."/>
+            <TextField label="What I admire in their work" value=form.admire hint="A short phrase, e.g. \u{201c}your talk on slotting at ProMat\u{201d}."/>
+            <div class="grid-3">
+                {judgement(Judgement::Know, form.know)}
+                {judgement(Judgement::Like, form.like)}
+                {judgement(Judgement::Trust, form.trust)}
+            </div>
+            <div class="check">
+                <input id=check_id.clone() type="checkbox" bind:checked=form.knows_my_work/>
+                <label for=check_id>"They know my work well enough to recommend it"</label>
+            </div>
+            <div class="field">
+                <label for=cadence_id.clone()>"Keep in touch"</label>
+                <select id=cadence_id on:change:target=move |ev| form.cadence_days.set(ev.target().value()) prop:value=move || form.cadence_days.get()>
+                    <option value="">{default_cadence}</option>
+                    {CADENCES.iter().map(|(d, l)| view! { <option value=d.to_string()>{*l}</option> }).collect_view()}
+                    {custom_option}
+                </select>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>"Tags and notes"</legend>
+            <TextField label="Tags" value=form.tags hint="Separated by commas, e.g. logistics, rotterdam"/>
+            <TextArea label="Notes" value=form.notes rows=4/>
+        </fieldset>
     }
 }
 
@@ -154,6 +236,12 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         app.delete_contact(id);
         navigate("/network", Default::default());
     };
+    let relationship =
+        (contact.relationship != Relationship::Unspecified).then(|| contact.relationship.label().to_string());
+    let source = match &contact.source {
+        Source::Typed => None,
+        Source::Imported { file } => Some(format!("Imported from {file}")),
+    };
     let rows: Vec<(&'static str, String)> = vec![
         ("Company", contact.company.clone()),
         ("Role", contact.role.clone()),
@@ -161,18 +249,16 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         ("Location", contact.location.clone()),
         ("Email", contact.email.clone()),
         ("Phone", contact.phone.clone()),
-        (
-            "How we know each other",
-            if contact.relationship == Relationship::Unspecified {
-                String::new()
-            } else {
-                contact.relationship.label().to_string()
-            },
-        ),
+        ("How we know each other", relationship.unwrap_or_default()),
         ("How we met", contact.how_we_met.clone()),
+        ("Shared experiences", contact.shared.join("; ")),
+        ("What I admire in their work", contact.admire.clone()),
+        ("Tags", contact.tags.join(", ")),
+        ("Source", source.unwrap_or_default()),
     ];
     let url = contact.profile_url.clone();
     let notes = contact.notes.clone();
+    let name = contact.name.clone();
     view! {
         <header class="page-head">
             <div>
@@ -184,6 +270,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                 <button type="button" class="button danger" on:click=delete>"Delete"</button>
             </div>
         </header>
+        <standing::Standing contact=id/>
         <dl class="details">
             {rows
                 .into_iter()
@@ -195,6 +282,8 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             })}
         </dl>
         {(!notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{notes}</p> })}
+        <touchpoints::Touchpoints contact=id name=name.clone()/>
+        <knows::WhoTheyKnow contact=id name=name/>
     }
 }
 
