@@ -32,5 +32,7 @@ test-browser: setup
 test-e2e: build
 	node tests/e2e/run.mjs
 
-bench:
+# Performance is measured here, never asserted in a timed test.
+bench: build
 	cargo run --release --example bench_search
+	node tests/bench/browser.mjs

@@ -1,43 +1,198 @@
-//! The network: every contact, searchable, with the way to add one.
+//! The network: every contact, searchable as you type (accents and case ignored), filterable, drawn
+//! as a virtual list so 30,000 contacts scroll smoothly, and, when the search names a company, the
+//! warm paths into it.
 
-use crate::app::href;
-use crate::app::use_app;
-use crate::model::Id;
+use crate::app::{href, use_app};
+use crate::model::{Data, Id, Person};
+use crate::network::{company_key, paths_into, Filters, SearchIndex};
+use crate::ui::fields::unique_id;
+use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// How many rows are drawn at once; the rest are reached by searching.
-const SHOWN: usize = 200;
+/// Height of one row in pixels; must match `.vlist li` in style/main.css.
+const ROW: f64 = 64.0;
+/// Rows drawn above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 8;
 
-#[derive(Clone, PartialEq)]
+/// The index behind search. Compared by identity: a new build always means new data.
+#[derive(Clone)]
+struct Index(Arc<SearchIndex>);
+
+impl PartialEq for Index {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: Id,
     name: String,
     headline: String,
 }
 
+/// Distinct non-empty values of one field, sorted, for a filter's choices.
+fn choices(data: &Data, field: impl Fn(&crate::model::Contact) -> Vec<String>) -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    for c in data.contacts.values() {
+        for v in field(c) {
+            if !v.trim().is_empty() {
+                seen.entry(company_key(&v)).or_insert(v);
+            }
+        }
+    }
+    seen.into_values().collect()
+}
+
+#[component]
+fn FilterSelect(label: &'static str, value: RwSignal<String>, options: Memo<Vec<String>>) -> impl IntoView {
+    let id = unique_id("flt");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change:target=move |ev| value.set(ev.target().value()) prop:value=move || value.get()>
+                <option value="">"Any"</option>
+                <For each=move || options.get() key=|o| o.clone() let:o>
+                    <option value=o.clone()>{o.clone()}</option>
+                </For>
+            </select>
+        </div>
+    }
+}
+
 #[component]
 pub fn Network() -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let company = RwSignal::new(String::new());
+    let industry = RwSignal::new(String::new());
+    let location = RwSignal::new(String::new());
+    let going_cold = RwSignal::new(false);
+    let backers_only = RwSignal::new(false);
+    let scroll_top = RwSignal::new(0.0f64);
+    // The list is never taller than the window, so the window's height bounds what is visible.
+    let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+
     let total = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
-    let matches = Memo::new(move |_| {
-        let q = query.get().trim().to_lowercase();
+    let index = Memo::new(move |_| Index(Arc::new(app.data.with(|d| SearchIndex::build(d, web::today())))));
+    let opt = |s: RwSignal<String>| {
+        let v = s.get();
+        (!v.is_empty()).then_some(v)
+    };
+    let hits = Memo::new(move |_| {
+        let filters = Filters {
+            tag: opt(tag),
+            company: opt(company),
+            industry: opt(industry),
+            location: opt(location),
+            going_cold: going_cold.get(),
+            backers_only: backers_only.get(),
+        };
+        let text = query.get();
+        index.with(|i| i.0.query(&text, &filters))
+    });
+    let tags = Memo::new(move |_| app.data.with(|d| choices(d, |c| c.tags.clone())));
+    let companies = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.company.clone()])));
+    let industries = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.industry.clone()])));
+    let locations = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.location.clone()])));
+
+    // Only the rows in (or near) the scrolled window are built.
+    let visible = Memo::new(move |_| {
+        let n = hits.read().len();
+        let first = ((scroll_top.get() / ROW) as usize).saturating_sub(OVERSCAN).min(n);
+        let last = (first + (viewport / ROW) as usize + 2 * OVERSCAN + 1).min(n);
+        (first, last)
+    });
+    let rows = Memo::new(move |_| {
+        let (first, last) = visible.get();
+        hits.with(|ids| {
+            app.data.with(|d| {
+                ids[first..last]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, id)| {
+                        d.contacts.get(id).map(|c| (first + i, Row { id: c.id, name: c.name.clone(), headline: c.headline() }))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // A new search starts at the top of the list.
+    Effect::new(move |_| {
+        hits.track();
+        if let Some(el) = list_ref.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+
+    // "/" jumps to the search box from anywhere on the page, unless typing in a field.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !typing {
+            if let Some(input) = search_ref.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let paths = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().chars().count() < 2 {
+            return None;
+        }
         app.data.with(|d| {
-            d.contacts_by_name()
-                .into_iter()
-                .filter(|c| {
-                    q.is_empty()
-                        || c.name.to_lowercase().contains(&q)
-                        || c.company.to_lowercase().contains(&q)
-                        || c.role.to_lowercase().contains(&q)
+            let p = paths_into(d, &q);
+            if p.is_empty() {
+                return None;
+            }
+            let name = |id: &Id| d.contacts.get(id).map(|c| c.name.clone()).unwrap_or_default();
+            let direct: Vec<(Id, String, String)> = p
+                .direct
+                .iter()
+                .filter_map(|dp| d.contacts.get(&dp.contact).map(|c| (c.id, c.name.clone(), c.role.clone())))
+                .collect();
+            let second: Vec<(Id, String, Option<Id>, String, String)> = p
+                .second_degree
+                .iter()
+                .map(|sp| {
+                    let to_id = match sp.to {
+                        Person::Contact(id) => Some(id),
+                        Person::Named { .. } => None,
+                    };
+                    let who = if sp.to_role.is_empty() { sp.to_name.clone() } else { format!("{} ({})", sp.to_name, sp.to_role) };
+                    (sp.via, name(&sp.via), to_id, who, sp.ask.clone())
                 })
-                .map(|c| Row {
-                    id: c.id,
-                    name: c.name.clone(),
-                    headline: c.headline(),
+                .collect();
+            // Name the company as the user's data spells it, not as typed.
+            let key = company_key(&q);
+            let company = d
+                .contacts
+                .values()
+                .find(|c| company_key(&c.company) == key)
+                .map(|c| c.company.clone())
+                .or_else(|| {
+                    d.links.values().find_map(|l| match &l.to {
+                        Person::Named { company, .. } if company_key(company) == key => Some(company.clone()),
+                        _ => None,
+                    })
                 })
-                .collect::<Vec<_>>()
+                .unwrap_or_else(|| q.trim().to_string());
+            Some((company, direct, second))
         })
     });
 
@@ -59,31 +214,90 @@ pub fn Network() -> impl IntoView {
             >
                 <div class="field search">
                     <label for="network-search">"Search contacts"</label>
-                    <input id="network-search" type="search" placeholder="Name, company or role" bind:value=query/>
+                    <input
+                        id="network-search"
+                        node_ref=search_ref
+                        type="search"
+                        placeholder="Name, company, role, tag or note (press / to jump here)"
+                        autocomplete="off"
+                        bind:value=query
+                    />
                 </div>
-                <p class="count" aria-live="polite">
+                <details class="filters">
+                    <summary>"Filters"</summary>
+                    <div class="grid-4">
+                        <FilterSelect label="Tag" value=tag options=tags/>
+                        <FilterSelect label="Company" value=company options=companies/>
+                        <FilterSelect label="Industry" value=industry options=industries/>
+                        <FilterSelect label="Location" value=location options=locations/>
+                    </div>
+                    <div class="check"><input id="f-cold" type="checkbox" bind:checked=going_cold/><label for="f-cold">"Going cold"</label></div>
+                    <div class="check"><input id="f-backers" type="checkbox" bind:checked=backers_only/><label for="f-backers">"Backers only"</label></div>
+                </details>
+                {move || paths.get().map(|(company, direct, second)| view! {
+                    <section class="card paths" aria-label=format!("Your way into {company}")>
+                        <h2>{format!("Your way into {company}")}</h2>
+                        {(!direct.is_empty()).then(|| view! {
+                            <h3>"Works there"</h3>
+                            <ul aria-label="Works there">
+                                {direct.into_iter().map(|(id, name, role)| view! {
+                                    <li><a href=href(&format!("/network/{id}"))>{name}</a>{(!role.is_empty()).then(|| format!(" — {role}"))}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {(!second.is_empty()).then(|| view! {
+                            <h3>"Through someone you know"</h3>
+                            <ul aria-label="Through someone you know">
+                                {second.into_iter().map(|(via, via_name, to_id, who, ask)| view! {
+                                    <li>
+                                        <a href=href(&format!("/network/{via}"))>{via_name}</a>
+                                        " knows "
+                                        {match to_id {
+                                            Some(id) => view! { <a href=href(&format!("/network/{id}"))>{who}</a> }.into_any(),
+                                            None => view! { <span>{who}</span> }.into_any(),
+                                        }}
+                                        <p class="sub">{ask}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    </section>
+                })}
+                <p class="count" role="status">
                     {move || {
-                        let (n, all) = (matches.read().len(), total.get());
-                        if n == all { format!("{all} contacts") } else { format!("{n} of {all} contacts match") }
+                        let (n, all) = (hits.read().len(), total.get());
+                        let plural = |k: usize| if k == 1 { "" } else { "s" };
+                        if n == all {
+                            format!("{all} contact{}", plural(all))
+                        } else {
+                            format!("{n} of {all} contact{} match", plural(all))
+                        }
                     }}
                 </p>
-                <ul class="contact-list" aria-label="Contacts">
-                    <For
-                        each=move || matches.get().into_iter().take(SHOWN)
-                        key=|row| (row.id, row.name.clone(), row.headline.clone())
-                        let:row
-                    >
-                        <li>
-                            <A href=href(&format!("/network/{}", row.id))>
-                                <span class="name">{row.name.clone()}</span>
-                                <span class="sub">{row.headline.clone()}</span>
-                            </A>
-                        </li>
-                    </For>
-                </ul>
-                <Show when=move || { matches.read().len() > SHOWN }>
-                    <p class="hint">{move || format!("Showing the first {SHOWN}; search to find the others.")}</p>
-                </Show>
+                <div
+                    class="vlist"
+                    node_ref=list_ref
+                    on:scroll=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            scroll_top.set(f64::from(el.scroll_top()));
+                        }
+                    }
+                >
+                    <ul aria-label="Contacts" style:height=move || format!("{}px", hits.read().len() as f64 * ROW)>
+                        <For each=move || rows.get() key=|(i, r)| (*i, r.clone()) let:item>
+                            <li
+                                aria-setsize=move || hits.read().len()
+                                aria-posinset=item.0 + 1
+                                style:transform=format!("translateY({}px)", item.0 as f64 * ROW)
+                            >
+                                <A href=href(&format!("/network/{}", item.1.id))>
+                                    <span class="name">{item.1.name.clone()}</span>
+                                    <span class="sub">{item.1.headline.clone()}</span>
+                                </A>
+                            </li>
+                        </For>
+                    </ul>
+                </div>
             </Show>
         </section>
     }

@@ -1,0 +1,84 @@
+// In-browser benchmark at LinkedIn scale: restores a 30,000-contact backup into the built app, then
+// measures the reload, search latency per keystroke and a scroll through the virtual list.
+// Run with `make bench` (it builds dist/ and the backup first). Prints figures; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { launch, newContext, open, serve } from '../e2e/harness.mjs';
+
+const N = Number(process.env.CONTACTS || 30000);
+const backup = `/tmp/vouch-bench-${N}.json`;
+execFileSync('cargo', ['run', '-q', '--release', '--example', 'sample_backup', '--', String(N), backup], { stdio: 'inherit' });
+
+const server = await serve('/');
+const browser = await launch();
+const { context } = await newContext(browser);
+const page = await context.newPage();
+await open(page, server.url);
+
+await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings & data' }).click();
+let t = Date.now();
+await page.getByLabel('Restore from a backup').setInputFiles(backup);
+await page.getByRole('button', { name: 'Replace my data' }).click({ timeout: 60_000 });
+await page.getByText(`Restored ${N} contacts`).waitFor({ timeout: 120_000 });
+console.log(`restore of ${N} contacts (parse, check, encode, write): ${Date.now() - t} ms`);
+
+const used = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('vouch.')).reduce((s, k) => s + k.length + localStorage.getItem(k).length, 0));
+console.log(`stored size: ${used} UTF-16 units (${(used / 25000).toFixed(1)}% of 2.5 million)`);
+
+t = Date.now();
+await page.reload();
+await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 120_000 });
+console.log(`reload until the app is on screen: ${Date.now() - t} ms`);
+
+await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
+t = Date.now();
+await page.getByRole('status').getByText(`${N} contacts`).waitFor({ timeout: 120_000 });
+console.log(`open Network (build the search index, draw the list): ${Date.now() - t} ms`);
+
+// Type as a person would; after each keystroke wait two frames, so the time covers the update and
+// the paint of the new results.
+const timings = await page.evaluate(async (words) => {
+  const input = document.getElementById('network-search');
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  const out = {};
+  for (const word of words) {
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame();
+    const times = [];
+    for (let i = 1; i <= word.length; i++) {
+      const start = performance.now();
+      input.value = word.slice(0, i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      await frame();
+      times.push(performance.now() - start);
+    }
+    out[word] = times;
+  }
+  return out;
+}, ['olafsson', 'maersk', 'supply chain planner']);
+for (const [word, times] of Object.entries(timings)) {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`search "${word}": per keystroke median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (to next paint, two frames)`);
+}
+
+await page.getByLabel('Search contacts').fill('');
+await page.getByRole('status').getByText(`${N} contacts`).waitFor();
+const scroll = await page.evaluate(async () => {
+  const list = document.querySelector('.vlist');
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  const times = [];
+  for (let i = 0; i < 120; i++) {
+    const start = performance.now();
+    list.scrollTop += list.clientHeight;
+    await frame();
+    times.push(performance.now() - start);
+  }
+  const rendered = document.querySelectorAll('.vlist li').length;
+  times.sort((a, b) => a - b);
+  return { median: times[60], max: times.at(-1), rendered };
+});
+console.log(`scroll a page at a time: median ${scroll.median.toFixed(1)} ms per frame, max ${scroll.max.toFixed(1)} ms; rows in the DOM: ${scroll.rendered}`);
+
+await browser.close();
+await server.close();
