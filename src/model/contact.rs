@@ -490,9 +490,16 @@ mod tests {
     #[test]
     fn a_cadence_that_is_not_a_number_of_days_is_refused() {
         let mut c = contact();
-        let draft = ContactDraft { name: "Ana".into(), cadence_days: "soon".into(), ..Default::default() };
+        let draft = ContactDraft {
+            name: "Ana".into(),
+            cadence_days: "soon".into(),
+            ..Default::default()
+        };
         let errors = draft.apply(&mut c, Stamp::from_millis(2)).unwrap_err();
-        assert_eq!(errors[0].to_string(), "Keep-in-touch cadence does not look like a number of days from 1 to 3650");
+        assert_eq!(
+            errors[0].to_string(),
+            "Keep-in-touch cadence does not look like a number of days from 1 to 3650"
+        );
     }
 
     #[test]

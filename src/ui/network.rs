@@ -117,7 +117,16 @@ pub fn Network() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, id)| {
-                        d.contacts.get(id).map(|c| (first + i, Row { id: c.id, name: c.name.clone(), headline: c.headline() }))
+                        d.contacts.get(id).map(|c| {
+                            (
+                                first + i,
+                                Row {
+                                    id: c.id,
+                                    name: c.name.clone(),
+                                    headline: c.headline(),
+                                },
+                            )
+                        })
                     })
                     .collect::<Vec<_>>()
             })
@@ -164,7 +173,11 @@ pub fn Network() -> impl IntoView {
             let direct: Vec<(Id, String, String)> = p
                 .direct
                 .iter()
-                .filter_map(|dp| d.contacts.get(&dp.contact).map(|c| (c.id, c.name.clone(), c.role.clone())))
+                .filter_map(|dp| {
+                    d.contacts
+                        .get(&dp.contact)
+                        .map(|c| (c.id, c.name.clone(), c.role.clone()))
+                })
                 .collect();
             let second: Vec<(Id, String, Option<Id>, String, String)> = p
                 .second_degree
@@ -174,7 +187,11 @@ pub fn Network() -> impl IntoView {
                         Person::Contact(id) => Some(id),
                         Person::Named { .. } => None,
                     };
-                    let who = if sp.to_role.is_empty() { sp.to_name.clone() } else { format!("{} ({})", sp.to_name, sp.to_role) };
+                    let who = if sp.to_role.is_empty() {
+                        sp.to_name.clone()
+                    } else {
+                        format!("{} ({})", sp.to_name, sp.to_role)
+                    };
                     (sp.via, name(&sp.via), to_id, who, sp.ask.clone())
                 })
                 .collect();

@@ -29,7 +29,13 @@ pub fn WhoTheyKnow(
                     Person::Contact(other) => {
                         let c = d.contacts.get(other);
                         let name = c.map_or_else(|| "A deleted contact".to_string(), |c| c.name.clone());
-                        (l.id, Some(*other), name, c.map(|c| c.headline()).unwrap_or_default(), l.strength)
+                        (
+                            l.id,
+                            Some(*other),
+                            name,
+                            c.map(|c| c.headline()).unwrap_or_default(),
+                            l.strength,
+                        )
                     }
                     Person::Named { name, company, role } => {
                         let headline = match (role.is_empty(), company.is_empty()) {
@@ -117,13 +123,23 @@ fn AddLink(contact: Id) -> impl IntoView {
                 clean_line("Their role", &role.get_untracked()),
             );
             match checked {
-                (Ok(n), Ok(c), Ok(r)) if !n.is_empty() => Person::Named { name: n, company: c, role: r },
+                (Ok(n), Ok(c), Ok(r)) if !n.is_empty() => Person::Named {
+                    name: n,
+                    company: c,
+                    role: r,
+                },
                 (Ok(_), Ok(_), Ok(_)) => {
                     errors.set(vec!["Their name is required".into()]);
                     return;
                 }
                 (a, b, c) => {
-                    errors.set([a.err(), b.err(), c.err()].into_iter().flatten().map(|e| e.to_string()).collect());
+                    errors.set(
+                        [a.err(), b.err(), c.err()]
+                            .into_iter()
+                            .flatten()
+                            .map(|e| e.to_string())
+                            .collect(),
+                    );
                     return;
                 }
             }
@@ -131,7 +147,9 @@ fn AddLink(contact: Id) -> impl IntoView {
             match picked.get_untracked() {
                 Some((id, _)) => Person::Contact(id),
                 None => {
-                    errors.set(vec!["Pick one of your contacts from the list, or choose \u{201c}Someone else\u{201d}.".into()]);
+                    errors.set(vec![
+                        "Pick one of your contacts from the list, or choose \u{201c}Someone else\u{201d}.".into(),
+                    ]);
                     return;
                 }
             }
@@ -153,8 +171,10 @@ fn AddLink(contact: Id) -> impl IntoView {
         picked.set(None);
     };
 
-    let strength_options: Vec<(&'static str, &'static str)> =
-        ["1", "2", "3", "4"].into_iter().zip(Judgement::Know.labels().into_iter().skip(1)).collect();
+    let strength_options: Vec<(&'static str, &'static str)> = ["1", "2", "3", "4"]
+        .into_iter()
+        .zip(Judgement::Know.labels().into_iter().skip(1))
+        .collect();
     view! {
         <form class="add-link" aria-label="Add someone they know" on:submit=submit novalidate>
             <h3>"Add someone they know"</h3>

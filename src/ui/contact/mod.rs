@@ -103,7 +103,10 @@ fn ContactFields(form: ContactForm) -> impl IntoView {
     // The default cadence follows the relationship chosen above it.
     let default_cadence = move || {
         let r = Relationship::from_key(&form.relationship.get()).unwrap_or_default();
-        format!("Default for this relationship ({})", cadence_label(default_cadence_days(r)).to_lowercase())
+        format!(
+            "Default for this relationship ({})",
+            cadence_label(default_cadence_days(r)).to_lowercase()
+        )
     };
     let custom = form.cadence_days.get_untracked();
     let custom_option = custom

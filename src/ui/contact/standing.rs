@@ -38,7 +38,13 @@ pub fn Standing(
             let judged: Vec<String> = Judgement::ALL
                 .iter()
                 .filter(|j| !j.of(c).is_unset())
-                .map(|j| format!("{}: {}", j.question().trim_end_matches('?'), j.label(j.of(c)).to_lowercase()))
+                .map(|j| {
+                    format!(
+                        "{}: {}",
+                        j.question().trim_end_matches('?'),
+                        j.label(j.of(c)).to_lowercase()
+                    )
+                })
                 .collect();
             Some((ready, clock, balance, judged, c.knows_my_work))
         })

@@ -15,7 +15,12 @@ pub fn Touchpoints(
     let app = use_app();
     let timeline = Memo::new(move |_| {
         app.data.with(|d| {
-            let mut list: Vec<Touchpoint> = d.touchpoints.values().filter(|t| t.contact == contact).cloned().collect();
+            let mut list: Vec<Touchpoint> = d
+                .touchpoints
+                .values()
+                .filter(|t| t.contact == contact)
+                .cloned()
+                .collect();
             list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created.cmp(&a.created)));
             list
         })
