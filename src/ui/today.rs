@@ -1,14 +1,74 @@
 //! Today: the landing screen. Until the user has a profile and a few contacts, it is a short
-//! checklist of what to do first.
+//! checklist of what to do first; after that, what needs doing now: who is going cold, the next
+//! touch for the best backers, and what happened lately. Each section hides while it is empty.
 
 use crate::app::href;
 use crate::app::use_app;
+use crate::model::{Data, Id};
+use crate::network::{backers, going_cold, readiness, Activity};
+use crate::ui::touch::LogTouch;
+use crate::web;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::collections::HashSet;
+use wasm_bindgen::JsCast;
+
+/// Going-cold rows drawn at once. A long list stops being a to-do list; the rest are counted.
+const COLD_SHOWN: usize = 20;
+/// Backers offered a next touch: a handful a person can act on today.
+const SUGGESTED: usize = 5;
+/// Touchpoints under "Recent touchpoints".
+const RECENT: usize = 8;
+
+/// One contact past their keep-in-touch date, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ColdRow {
+    id: Id,
+    name: String,
+    /// "3 weeks past your monthly check-in".
+    overdue: String,
+    /// "Last touch 3 May 2025", or when nothing was logged, since when they were added.
+    last_touch: String,
+    last_touch_iso: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ColdList {
+    /// The worst `COLD_SHOWN`, worst first.
+    rows: Vec<ColdRow>,
+    total: usize,
+    /// Everyone going cold, shown or not, so "Suggested touches" does not repeat them.
+    ids: HashSet<Id>,
+}
+
+/// A backer's next step as readiness sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct SuggestedRow {
+    id: Id,
+    name: String,
+    /// "Send a catch-up note".
+    step: String,
+    /// The reason that decided the step.
+    reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RecentRow {
+    id: Id,
+    contact: Id,
+    name: String,
+    date: String,
+    date_iso: String,
+    kind: &'static str,
+    note: String,
+}
 
 #[component]
 pub fn Today() -> impl IntoView {
     let app = use_app();
+    // Fixed for the life of the screen: re-opening Today after midnight moves it on.
+    let today = web::today();
     let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
     let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
     let greeting = Memo::new(move |_| {
@@ -21,11 +81,23 @@ pub fn Today() -> impl IntoView {
             }
         })
     });
+    let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today)));
+    let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today))));
+    let recent = Memo::new(move |_| app.data.with(recent_touches));
+    let form = OpenForm::new();
+    let getting_started = move || !has_profile.get() || contacts.get() < 3;
+    let all_clear = move || {
+        !getting_started()
+            && cold.with(|c| c.rows.is_empty())
+            && suggested.with(Vec::is_empty)
+            && recent.with(Vec::is_empty)
+    };
+
     view! {
-        <section class="page">
-            <h1>{move || greeting.get()}</h1>
+        <section class="page today">
+            <h1 id=PAGE_HEADING tabindex="-1">{move || greeting.get()}</h1>
             <p class="lead">"Vouch helps you get referrals from the people who already know your work: whom to ask, when, and what to write."</p>
-            <Show when=move || { !has_profile.get() || contacts.get() < 3 }>
+            <Show when=getting_started>
                 <div class="card">
                     <h2>"Get started"</h2>
                     <ol class="checklist">
@@ -40,10 +112,315 @@ pub fn Today() -> impl IntoView {
                     </ol>
                 </div>
             </Show>
+            <Show when=all_clear>
+                <div class="card all-clear">
+                    <h2>"Nothing is due today"</h2>
+                    <p>"Nobody is past their keep-in-touch date. Judge how well your contacts know, like and trust you to get suggested touches, or "<A href=href("/network/new")>"add someone who knows your work"</A>"."</p>
+                </div>
+            </Show>
+            <Show when=move || cold.with(|c| !c.rows.is_empty())>
+                <section class="card today-section" aria-labelledby=COLD_HEADING>
+                    <h2 id=COLD_HEADING tabindex="-1">"Going cold"</h2>
+                    <p class="hint">"Past the keep-in-touch date you aim for. Any touch resets the clock."</p>
+                    <ul class="item-list" aria-label="Going cold">
+                        <For each=move || cold.with(|c| c.rows.clone()) key=|row| row.clone() let:row>
+                            <ColdItem row=row form=form/>
+                        </For>
+                    </ul>
+                    <Show when=move || cold.with(|c| c.total > c.rows.len())>
+                        <p class="hint more">
+                            {move || cold.with(|c| {
+                                let more = c.total - c.rows.len();
+                                format!("And {more} more going cold: they show here as you work through these.")
+                            })}
+                        </p>
+                    </Show>
+                </section>
+            </Show>
+            <Show when=move || !suggested.with(Vec::is_empty)>
+                <section class="card today-section" aria-labelledby=SUGGESTED_HEADING>
+                    <h2 id=SUGGESTED_HEADING tabindex="-1">"Suggested touches"</h2>
+                    <p class="hint">"Your strongest "<A href=href("/backers")>"backers"</A>", and the next step with each."</p>
+                    <ul class="item-list" aria-label="Suggested touches">
+                        <For each=move || suggested.get() key=|row| row.clone() let:row>
+                            <SuggestedItem row=row form=form/>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <Show when=move || !recent.with(Vec::is_empty)>
+                <section class="card today-section" aria-labelledby=RECENT_HEADING>
+                    <h2 id=RECENT_HEADING>"Recent touchpoints"</h2>
+                    <ul class="recent-list" aria-label="Recent touchpoints">
+                        <For each=move || recent.get() key=|row| row.clone() let:row>
+                            <li>
+                                <time class="when" datetime=row.date_iso.clone()>{row.date.clone()}</time>
+                                <span class="what">
+                                    <span class="kind">{row.kind}</span>
+                                    " with "
+                                    <A href=href(&format!("/network/{}", row.contact))>{row.name.clone()}</A>
+                                </span>
+                                {(!row.note.is_empty()).then(|| view! { <span class="note">{row.note.clone()}</span> })}
+                            </li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
             <div class="card privacy">
                 <h2>"Your data stays here"</h2>
                 <p>"Everything you enter is kept in this browser on this device. Vouch sends nothing anywhere and works without a connection. Download a backup from Settings & data now and then."</p>
             </div>
         </section>
+    }
+}
+
+const PAGE_HEADING: &str = "today-heading";
+const COLD_HEADING: &str = "today-cold";
+const SUGGESTED_HEADING: &str = "today-suggested";
+const RECENT_HEADING: &str = "today-recent";
+
+/// The two lists whose items log a touch in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Cold,
+    Suggested,
+}
+
+impl Section {
+    fn heading(self) -> &'static str {
+        match self {
+            Section::Cold => COLD_HEADING,
+            Section::Suggested => SUGGESTED_HEADING,
+        }
+    }
+
+    /// The id of an item's "Log a touch" button, so focus can find it again after a redraw.
+    fn toggle_id(self, contact: Id) -> String {
+        let list = match self {
+            Section::Cold => "cold",
+            Section::Suggested => "suggested",
+        };
+        format!("log-{list}-{contact}")
+    }
+}
+
+/// Which item's log-a-touch form is open (one at a time), and what to do once a touch is logged.
+/// Held by the page, not the item: logging a touch usually removes the item, and with it anything
+/// it owns, before the form's `on_done` has run.
+#[derive(Clone, Copy)]
+struct OpenForm {
+    open: RwSignal<Option<(Section, Id)>>,
+    done: Callback<()>,
+}
+
+impl OpenForm {
+    fn new() -> Self {
+        let open = RwSignal::new(None::<(Section, Id)>);
+        let done = Callback::new(move |()| {
+            let Some((section, contact)) = open.get_untracked() else {
+                return;
+            };
+            open.set(None);
+            // Wait for the lists to redraw, then put focus back on the item's button, or on the
+            // section's heading if the item left it, rather than letting it drop to the page.
+            request_animation_frame(move || {
+                focus_first(&[&section.toggle_id(contact), section.heading(), PAGE_HEADING])
+            });
+        });
+        OpenForm { open, done }
+    }
+}
+
+#[component]
+fn ColdItem(
+    /// The contact going cold, in words.
+    row: ColdRow,
+    form: OpenForm,
+) -> impl IntoView {
+    let link = href(&format!("/network/{}", row.id));
+    let name = row.name.clone();
+    view! {
+        <li class="item">
+            <div class="item-main">
+                <A href=link attr:class="name">{name}</A>
+                <span class="overdue">{row.overdue}</span>
+                <span class="meta"><time datetime=row.last_touch_iso>{row.last_touch}</time></span>
+            </div>
+            <LogTouchInPlace contact=row.id name=row.name section=Section::Cold form=form/>
+        </li>
+    }
+}
+
+#[component]
+fn SuggestedItem(
+    /// The backer and their next step, in words.
+    row: SuggestedRow,
+    form: OpenForm,
+) -> impl IntoView {
+    let link = href(&format!("/network/{}", row.id));
+    let name = row.name.clone();
+    view! {
+        <li class="item">
+            <div class="item-main">
+                <A href=link attr:class="name">{name}</A>
+                <span class="step">{row.step}</span>
+                <span class="meta">{row.reason}</span>
+            </div>
+            <LogTouchInPlace contact=row.id name=row.name section=Section::Suggested form=form/>
+        </li>
+    }
+}
+
+/// The "Log a touch" button of one item and the form it opens in place, below it.
+#[component]
+fn LogTouchInPlace(
+    /// Whom the touch is with.
+    contact: Id,
+    /// Their name, for the button's accessible name and the form.
+    name: String,
+    /// The list the item is in.
+    section: Section,
+    /// The page's open-form state.
+    form: OpenForm,
+) -> impl IntoView {
+    let key = (section, contact);
+    let is_open = move || form.open.get() == Some(key);
+    let toggle = move |_| {
+        form.open
+            .update(|o| *o = if *o == Some(key) { None } else { Some(key) })
+    };
+    let form_id = format!("{}-form", section.toggle_id(contact));
+    view! {
+        <button
+            type="button"
+            id=section.toggle_id(contact)
+            class="button small log-toggle"
+            aria-label=format!("Log a touch with {name}")
+            aria-expanded=move || is_open().to_string()
+            aria-controls=form_id.clone()
+            on:click=toggle
+        >
+            "Log a touch"
+        </button>
+        <div id=form_id class="inline-form" hidden=move || !is_open()>
+            <Show when=is_open>
+                <LogTouch contact=contact name=name.clone() on_done=form.done/>
+            </Show>
+        </div>
+    }
+}
+
+/// Focuses the first of these elements that is on the page.
+fn focus_first(ids: &[&str]) {
+    let doc = document();
+    let target = ids
+        .iter()
+        .find_map(|id| doc.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
+}
+
+fn cold_list(data: &Data, today: NaiveDate) -> ColdList {
+    let entries = going_cold(data, today);
+    let activities = Activity::all(data);
+    let rows = entries
+        .iter()
+        .filter_map(|e| {
+            let contact = data.contacts.get(&e.contact)?;
+            let touched = activities.get(&e.contact).is_some_and(|a| a.last_touch.is_some());
+            let when = long_date(e.last_touch);
+            Some(ColdRow {
+                id: e.contact,
+                name: contact.name.clone(),
+                overdue: format!("{} past {}", span(e.days_overdue), check_in(e.cadence_days)),
+                last_touch: if touched {
+                    format!("Last touch {when}")
+                } else {
+                    format!("No touch logged since you added them on {when}")
+                },
+                last_touch_iso: e.last_touch.format("%Y-%m-%d").to_string(),
+            })
+        })
+        .take(COLD_SHOWN)
+        .collect();
+    ColdList {
+        rows,
+        total: entries.len(),
+        ids: entries.iter().map(|e| e.contact).collect(),
+    }
+}
+
+fn suggestions(data: &Data, going_cold: &HashSet<Id>, today: NaiveDate) -> Vec<SuggestedRow> {
+    backers(data, today)
+        .into_iter()
+        .filter(|b| !going_cold.contains(&b.contact))
+        .take(SUGGESTED)
+        .filter_map(|b| {
+            let contact = data.contacts.get(&b.contact)?;
+            // No goal: this is about keeping the bond warm, not about one ask.
+            let ready = readiness(contact, data, None, today);
+            Some(SuggestedRow {
+                id: contact.id,
+                name: contact.name.clone(),
+                step: ready.next_step.label(),
+                reason: ready.reasons.into_iter().next().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// The latest touchpoints, newest first; same-day ones by when they were logged.
+fn recent_touches(data: &Data) -> Vec<RecentRow> {
+    let mut touches: Vec<_> = data.touchpoints.values().collect();
+    touches.sort_by_key(|t| std::cmp::Reverse((t.date, t.created, t.id)));
+    touches
+        .into_iter()
+        .filter_map(|t| {
+            let contact = data.contacts.get(&t.contact)?;
+            Some(RecentRow {
+                id: t.id,
+                contact: t.contact,
+                name: contact.name.clone(),
+                date: t.date.format("%-d %b %Y").to_string(),
+                date_iso: t.date.format("%Y-%m-%d").to_string(),
+                kind: t.kind.label(),
+                note: t.note.clone(),
+            })
+        })
+        .take(RECENT)
+        .collect()
+}
+
+/// "3 May 2025".
+fn long_date(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
+/// A length of time in the words a person would use: "5 days", "3 weeks", "4 months".
+fn span(days: i64) -> String {
+    match days {
+        i64::MIN..=1 => "1 day".into(),
+        2..=13 => format!("{days} days"),
+        14..=59 => format!("{} weeks", days / 7),
+        60..=364 => format!("{} months", days / 30),
+        365..=729 => "over a year".into(),
+        _ => format!("over {} years", days / 365),
+    }
+}
+
+/// The keep-in-touch cadence as the thing the user missed: "your monthly check-in".
+fn check_in(cadence_days: u16) -> String {
+    match cadence_days {
+        7 => "your weekly check-in".into(),
+        14 => "your fortnightly check-in".into(),
+        30 => "your monthly check-in".into(),
+        45 => "your check-in every six weeks".into(),
+        60 => "your check-in every two months".into(),
+        90 => "your quarterly check-in".into(),
+        180 => "your twice-yearly check-in".into(),
+        365 => "your yearly check-in".into(),
+        days => format!("your check-in every {days} days"),
     }
 }
