@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 const ROW: f64 = 64.0;
 /// Rows drawn above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 8;
+/// How many paths of each kind the company panel lists, strongest first.
+const PATHS_SHOWN: usize = 10;
 
 /// The index behind search. Compared by identity: a new build always means new data.
 #[derive(Clone)]
@@ -159,9 +161,25 @@ pub fn Network() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    // Every company anyone in the network works at, folded: a search only scans for warm paths
+    // when it names one, which keeps keystrokes cheap at 30,000 contacts.
+    let known_companies = Memo::new(move |_| {
+        app.data.with(|d| {
+            let named = d.links.values().filter_map(|l| match &l.to {
+                Person::Named { company, .. } => Some(company_key(company)),
+                Person::Contact(_) => None,
+            });
+            d.contacts
+                .values()
+                .map(|c| company_key(&c.company))
+                .chain(named)
+                .filter(|k| !k.is_empty())
+                .collect::<std::collections::HashSet<String>>()
+        })
+    });
     let paths = Memo::new(move |_| {
         let q = query.get();
-        if q.trim().chars().count() < 2 {
+        if q.trim().chars().count() < 2 || !known_companies.with(|k| k.contains(&company_key(&q))) {
             return None;
         }
         app.data.with(|d| {
@@ -170,9 +188,11 @@ pub fn Network() -> impl IntoView {
                 return None;
             }
             let name = |id: &Id| d.contacts.get(id).map(|c| c.name.clone()).unwrap_or_default();
+            let more = p.direct.len().saturating_sub(PATHS_SHOWN) + p.second_degree.len().saturating_sub(PATHS_SHOWN);
             let direct: Vec<(Id, String, String)> = p
                 .direct
                 .iter()
+                .take(PATHS_SHOWN)
                 .filter_map(|dp| {
                     d.contacts
                         .get(&dp.contact)
@@ -182,6 +202,7 @@ pub fn Network() -> impl IntoView {
             let second: Vec<(Id, String, Option<Id>, String, String)> = p
                 .second_degree
                 .iter()
+                .take(PATHS_SHOWN)
                 .map(|sp| {
                     let to_id = match sp.to {
                         Person::Contact(id) => Some(id),
@@ -209,7 +230,7 @@ pub fn Network() -> impl IntoView {
                     })
                 })
                 .unwrap_or_else(|| q.trim().to_string());
-            Some((company, direct, second))
+            Some((company, direct, second, more))
         })
     });
 
@@ -251,7 +272,7 @@ pub fn Network() -> impl IntoView {
                     <div class="check"><input id="f-cold" type="checkbox" bind:checked=going_cold/><label for="f-cold">"Going cold"</label></div>
                     <div class="check"><input id="f-backers" type="checkbox" bind:checked=backers_only/><label for="f-backers">"Backers only"</label></div>
                 </details>
-                {move || paths.get().map(|(company, direct, second)| view! {
+                {move || paths.get().map(|(company, direct, second, more)| view! {
                     <section class="card paths" aria-label=format!("Your way into {company}")>
                         <h2>{format!("Your way into {company}")}</h2>
                         {(!direct.is_empty()).then(|| view! {
@@ -277,6 +298,9 @@ pub fn Network() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
+                        })}
+                        {(more > 0).then(|| view! {
+                            <p class="hint">{format!("And {more} more: the strongest are listed first. Filter by company below to see everyone there.")}</p>
                         })}
                     </section>
                 })}

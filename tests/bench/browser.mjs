@@ -44,22 +44,29 @@ const timings = await page.evaluate(async (words) => {
     input.value = '';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await frame();
-    const times = [];
+    const update = [];
+    const paint = [];
     for (let i = 1; i <= word.length; i++) {
       const start = performance.now();
       input.value = word.slice(0, i);
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      // A macrotask runs after every microtask, so this covers the whole reactive update.
+      await new Promise((ok) => setTimeout(ok, 0));
+      update.push(performance.now() - start);
       await frame();
       await frame();
-      times.push(performance.now() - start);
+      paint.push(performance.now() - start);
     }
-    out[word] = times;
+    out[word] = { update, paint };
   }
   return out;
 }, ['olafsson', 'maersk', 'supply chain planner']);
-for (const [word, times] of Object.entries(timings)) {
+const stats = (times) => {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`search "${word}": per keystroke median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (to next paint, two frames)`);
+  return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+};
+for (const [word, { update, paint }] of Object.entries(timings)) {
+  console.log(`search "${word}" per keystroke: update ${stats(update)}; to the painted result ${stats(paint)} (includes waiting for two frames)`);
 }
 
 await page.getByLabel('Search contacts').fill('');
