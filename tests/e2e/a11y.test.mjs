@@ -1,27 +1,13 @@
 // Accessibility: axe-core (WCAG 2 A and AA rules) on every screen, on a laptop in light mode and on
 // a 360-px phone in dark mode, plus a keyboard-only pass through adding a contact.
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, newContext, open, serve } from './harness.mjs';
+import { nav, open, setup } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server, browser, ctx;
-
-before(async () => {
-  server = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await ctx.context.close();
-  assert.deepEqual(ctx.outside, [], 'no request may leave 127.0.0.1');
-  assert.deepEqual(ctx.errors, [], 'no console errors');
-});
+const env = setup();
 
 async function violations(page) {
   await page.evaluate(axeSource);
@@ -32,9 +18,6 @@ async function violations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-}
 
 for (const [label, options] of [
   ['laptop, light', { viewport: { width: 1100, height: 850 }, colorScheme: 'light' }],
@@ -42,9 +25,9 @@ for (const [label, options] of [
 ]) {
   describe(`accessibility on a ${label}`, () => {
     it('every screen passes axe, empty and with data', async () => {
-      ctx = await newContext(browser, options);
+      const ctx = await env.context(options);
       const page = await ctx.context.newPage();
-      await open(page, server.url);
+      await open(page, env.server.url);
       const found = {};
       const check = async (name) => { found[name] = await violations(page); };
       await check('today (empty)');
@@ -78,9 +61,9 @@ for (const [label, options] of [
 
 describe('keyboard only', () => {
   it('adds a contact and finds it without a mouse', async () => {
-    ctx = await newContext(browser);
+    const ctx = await env.context();
     const page = await ctx.context.newPage();
-    await open(page, server.url);
+    await open(page, env.server.url);
     // Skip link first, then the brand, then the main navigation.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');

@@ -1,32 +1,17 @@
 // The foundation journeys: profile, contacts, persistence, two tabs, offline, sub-path hosting,
 // bad input, a full storage, unreadable data. Every element is found by role and label.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, newContext, open, serve, waitForServiceWorker } from './harness.mjs';
+import { nav, open, serve, setup, waitForServiceWorker } from './harness.mjs';
 
-let server, browser, ctx;
+const env = setup();
+let server, ctx;
 
-before(async () => {
-  server = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  ctx = await newContext(browser);
-});
-afterEach(async () => {
-  await ctx.context.close();
-  assert.deepEqual(ctx.outside, [], 'no request may leave 127.0.0.1');
-  assert.deepEqual(ctx.errors, [], 'no console errors');
-});
-
-/** Follows a link of the main navigation. */
-function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+/** A fresh context for the test, with the file's server at hand. */
+async function fresh() {
+  server = env.server;
+  ctx = await env.context();
 }
 
 async function addContact(page, fields) {
@@ -39,6 +24,7 @@ async function addContact(page, fields) {
 
 describe('foundation', () => {
   it('keeps a profile and contacts through edits, a delete and a reload', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await page.getByRole('heading', { name: 'Get started' }).waitFor();
@@ -89,6 +75,7 @@ describe('foundation', () => {
   });
 
   it('undoes a delete', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await addContact(page, { Name: 'Ana Souza' });
@@ -101,6 +88,7 @@ describe('foundation', () => {
   });
 
   it('shows a change made in one tab in the other', async () => {
+    await fresh();
     const first = await ctx.context.newPage();
     await open(first, server.url);
     const second = await ctx.context.newPage();
@@ -136,6 +124,7 @@ describe('foundation', () => {
   });
 
   it('loads and works offline after one online visit', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await waitForServiceWorker(page);
@@ -149,6 +138,7 @@ describe('foundation', () => {
   });
 
   it('runs from a sub-path of a static host, deep links included', async () => {
+    await fresh();
     const sub = await serve('/apps/vouch/');
     try {
       const page = await ctx.context.newPage();
@@ -166,6 +156,7 @@ describe('foundation', () => {
   });
 
   it('refuses bad input with a message and renders hostile text as text', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await nav(page, 'Network');
@@ -186,6 +177,7 @@ describe('foundation', () => {
   });
 
   it('keeps changes and shows a banner when storage is full', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await addContact(page, { Name: 'Before Full' });
@@ -215,6 +207,7 @@ describe('foundation', () => {
   });
 
   it('opens a recovery screen for unreadable data and never overwrites it', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await page.evaluate(() => {
@@ -238,6 +231,7 @@ describe('foundation', () => {
   });
 
   it('downloads a backup and restores it, refusing a malformed file', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await addContact(page, { Name: 'Kept Safe', Company: 'Shell' });

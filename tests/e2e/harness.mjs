@@ -7,6 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
@@ -86,4 +88,39 @@ export async function waitForServiceWorker(page) {
 
 export function tempDir() {
   return mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
+}
+
+/**
+ * Registers what every journey file shares: one server and one browser per file, and after each
+ * test the checks that no request left 127.0.0.1 and no console error appeared. Tests get their
+ * browser contexts from `env.context(options)`; each is closed and checked after the test.
+ */
+export function setup() {
+  const env = { contexts: [] };
+  before(async () => {
+    env.server = await serve('/');
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  afterEach(async () => {
+    for (const ctx of env.contexts.splice(0)) {
+      await ctx.context.close();
+      assert.deepEqual(ctx.outside, [], 'no request may leave 127.0.0.1');
+      assert.deepEqual(ctx.errors, [], 'no console errors');
+    }
+  });
+  env.context = async (options) => {
+    const ctx = await newContext(env.browser, options);
+    env.contexts.push(ctx);
+    return ctx;
+  };
+  return env;
+}
+
+/** Follows a link of the main navigation. */
+export function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }

@@ -1,30 +1,15 @@
 // Network and nurture: judgements, touchpoints and the cadence clock, backers, warm paths through
 // a knows-link, and search that ignores accents. Elements are found by role and label.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newContext, open, serve } from './harness.mjs';
+import { nav, open, setup } from './harness.mjs';
 
-let server, browser, ctx;
+const env = setup();
+let server, ctx;
 
-before(async () => {
-  server = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  ctx = await newContext(browser);
-});
-afterEach(async () => {
-  await ctx.context.close();
-  assert.deepEqual(ctx.outside, [], 'no request may leave 127.0.0.1');
-  assert.deepEqual(ctx.errors, [], 'no console errors');
-});
-
-function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+async function fresh() {
+  server = env.server;
+  ctx = await env.context();
 }
 
 function daysAgo(n) {
@@ -64,6 +49,7 @@ async function backerNames(page) {
 
 describe('network and nurture', () => {
   it('a lunch takes a contact off going cold and up the backers; a warm path survives a reload', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await addContact(page, {
@@ -133,6 +119,7 @@ describe('network and nurture', () => {
   });
 
   it('finds contacts by name without accents, by tag and with "/"', async () => {
+    await fresh();
     const page = await ctx.context.newPage();
     await open(page, server.url);
     await nav(page, 'Network');
