@@ -14,6 +14,7 @@ mod touchpoint;
 pub use ask::{Ask, AskKind, Channel, Outcome};
 pub use contact::{cadence_label, parse_tags, Contact, ContactDraft, Judgement, Relationship, Score, Source, CADENCES};
 pub use data::{Data, RemovedContact};
+pub use goal::GoalDraft;
 pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};
