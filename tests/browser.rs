@@ -160,3 +160,41 @@ async fn unreadable_data_opens_recovery_and_is_never_overwritten() {
     );
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_crash_screen_offers_the_saved_data_as_a_download() {
+    storage().clear().unwrap();
+    storage().set_item(META_KEY, r#"{"version":1}"#).unwrap();
+    storage().set_item("vouch.profile", r#"{"n":"Sam <b>"}"#).unwrap();
+    let screen = mount_point();
+    vouch::web::show_panic_screen(&screen, "index out of bounds <script>");
+
+    let text = screen.text_content().unwrap();
+    assert!(text.contains("Vouch stopped because of an error"), "{text}");
+    assert!(
+        text.contains("index out of bounds <script>"),
+        "the message is shown as text: {text}"
+    );
+    assert!(
+        screen.query_selector("main.panic script").unwrap().is_none(),
+        "no markup from the message"
+    );
+    let link: web_sys::HtmlAnchorElement = screen.query_selector("a[download]").unwrap().unwrap().unchecked_into();
+    assert_eq!(link.download(), "vouch-saved-data.json");
+    assert!(link.href().starts_with("blob:"), "{}", link.href());
+
+    // The blob holds exactly what is stored.
+    let response = wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&link.href()))
+        .await
+        .unwrap();
+    let response: web_sys::Response = response.unchecked_into();
+    let body = wasm_bindgen_futures::JsFuture::from(response.text().unwrap())
+        .await
+        .unwrap();
+    let saved: std::collections::BTreeMap<String, String> = serde_json::from_str(&body.as_string().unwrap()).unwrap();
+    assert_eq!(
+        saved.get("vouch.profile").map(String::as_str),
+        Some(r#"{"n":"Sam <b>"}"#)
+    );
+    storage().clear().unwrap();
+}

@@ -123,43 +123,50 @@ pub fn register_service_worker() {
     let _ = container.register("sw.js");
 }
 
-/// Replaces a dead page with an explanation and a download link for the user's data. Runs inside
-/// the panic hook, so it uses plain DOM calls and builds the download link up front: after a panic
-/// no Rust event handler can be trusted to run.
+/// Shows the crash screen on any panic. Runs inside the panic hook, so it uses plain DOM calls.
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        let _ = (|| {
-            let document = web_sys::window()?.document()?;
-            let body = document.body()?;
-            body.set_inner_html("");
-            let main = document.create_element("main").ok()?;
-            main.set_class_name("panic");
-            main.set_attribute("role", "alert").ok()?;
-            let h = document.create_element("h1").ok()?;
-            h.set_text_content(Some("Vouch stopped because of an error"));
-            let p = document.create_element("p").ok()?;
-            p.set_text_content(Some(
-                "Your saved data is still in this browser. Download a copy to be safe, then reload the page.",
-            ));
-            let detail = document.create_element("pre").ok()?;
-            detail.set_text_content(Some(&info.to_string()));
-            let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-            a.set_class_name("button primary");
-            a.set_text_content(Some("Download my saved data"));
-            if let Some(url) = blob_url("application/json", &raw_dump_json()) {
-                a.set_href(&url);
-            }
-            a.set_download("vouch-saved-data.json");
-            let reload: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-            reload.set_class_name("button");
-            reload.set_text_content(Some("Reload"));
-            reload.set_href(&web_sys::window()?.location().href().ok()?);
-            for child in [&h, &p, a.as_ref(), reload.as_ref(), &detail] {
-                main.append_child(child).ok()?;
-            }
-            body.append_child(&main).ok()?;
-            Some(())
-        })();
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            show_panic_screen(&body, &message);
+        }
     }));
+}
+
+/// Replaces a dead page with an explanation and a download link for the user's data. The link is
+/// built up front (a blob URL on a plain anchor): after a panic no Rust event handler can be trusted
+/// to run.
+pub fn show_panic_screen(body: &web_sys::HtmlElement, message: &str) {
+    let _ = (|| {
+        let document = web_sys::window()?.document()?;
+        body.set_inner_html("");
+        let main = document.create_element("main").ok()?;
+        main.set_class_name("panic");
+        main.set_attribute("role", "alert").ok()?;
+        let h = document.create_element("h1").ok()?;
+        h.set_text_content(Some("Vouch stopped because of an error"));
+        let p = document.create_element("p").ok()?;
+        p.set_text_content(Some(
+            "Your saved data is still in this browser. Download a copy to be safe, then reload the page.",
+        ));
+        let detail = document.create_element("pre").ok()?;
+        detail.set_text_content(Some(message));
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_class_name("button primary");
+        a.set_text_content(Some("Download my saved data"));
+        if let Some(url) = blob_url("application/json", &raw_dump_json()) {
+            a.set_href(&url);
+        }
+        a.set_download("vouch-saved-data.json");
+        let reload: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        reload.set_class_name("button");
+        reload.set_text_content(Some("Reload"));
+        reload.set_href(&web_sys::window()?.location().href().ok()?);
+        for child in [&h, &p, a.as_ref(), reload.as_ref(), &detail] {
+            main.append_child(child).ok()?;
+        }
+        body.append_child(&main).ok()?;
+        Some(())
+    })();
 }

@@ -257,3 +257,20 @@ describe('foundation', () => {
     await page.getByRole('link', { name: /Kept Safe/ }).waitFor();
   });
 });
+
+describe('install', () => {
+  it('meets the browser’s installability checks (manifest, icons, service worker)', async () => {
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Test contexts are always incognito-like, which Chromium reports on its own; every other
+    // check (manifest fields, icons, service worker, start URL) must pass.
+    assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    assert.match(manifest.data, /"short_name": "Vouch"/);
+  });
+});

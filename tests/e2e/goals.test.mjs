@@ -1,32 +1,11 @@
 // Goals: define the objective first. A general and a targeted goal with a pitch picked from the
 // profile, an edit, archive and restore, a refused targeted goal, a delete, and a reload.
 // Elements are found by role and label.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newContext, open, serve, waitForServiceWorker } from './harness.mjs';
+import { nav, open, setup, waitForServiceWorker } from './harness.mjs';
 
-let server, browser, ctx;
-
-before(async () => {
-  server = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  ctx = await newContext(browser);
-});
-afterEach(async () => {
-  await ctx.context.close();
-  assert.deepEqual(ctx.outside, [], 'no request may leave 127.0.0.1');
-  assert.deepEqual(ctx.errors, [], 'no console errors');
-});
-
-function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-}
+const env = setup();
 
 const SKILLS = ['Cut picking errors by 30%', 'SQL and Python', 'Six Sigma green belt', 'Ran the 2023 peak season'];
 const GENERAL = 'Operations analyst · Logistics · Rotterdam';
@@ -51,8 +30,9 @@ function goalCard(page, title) {
 
 describe('goals', () => {
   it('adds, edits, archives and restores goals, refuses a target without a company, and keeps them', async () => {
-    const page = await ctx.context.newPage();
-    await open(page, server.url);
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
     await setProfile(page);
 
     await nav(page, 'Goals');
@@ -136,8 +116,9 @@ describe('goals', () => {
   });
 
   it('deletes a goal only after a confirmation', async () => {
-    const page = await ctx.context.newPage();
-    await open(page, server.url);
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
     await nav(page, 'Goals');
     await page.getByRole('button', { name: 'Define your first goal' }).click();
     const form = page.getByRole('form', { name: 'New goal' });
