@@ -44,6 +44,18 @@ fn remove_filler() {
     }
 }
 
+/// Everything the page shows, as a person would read it.
+fn page_text() -> String {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
 fn mount_point() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let div = document.create_element("div").unwrap();
@@ -112,14 +124,7 @@ async fn a_full_storage_keeps_the_change_in_memory_and_shows_the_banner() {
         stored_before,
         "nothing half-written"
     );
-    let text = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let text = page_text();
     assert!(
         text.contains("Not saved: the browser's storage for this site is full"),
         "{text}"
@@ -144,14 +149,7 @@ async fn unreadable_data_opens_recovery_and_is_never_overwritten() {
     let _mounted = leptos::mount::mount_to(mount_point(), vouch::app::App);
     tick().await;
 
-    let text = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let text = page_text();
     assert!(text.contains("Vouch can't open your saved data"), "{text}");
     assert!(text.contains("vouch.c.00"), "names the unreadable entry: {text}");
     assert_eq!(

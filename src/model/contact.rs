@@ -279,12 +279,7 @@ impl Contact {
 
     /// "Role at Company", or whichever half is known.
     pub fn headline(&self) -> String {
-        match (self.role.is_empty(), self.company.is_empty()) {
-            (false, false) => format!("{} at {}", self.role, self.company),
-            (false, true) => self.role.clone(),
-            (true, false) => self.company.clone(),
-            (true, true) => String::new(),
-        }
+        headline(&self.role, &self.company)
     }
 }
 
@@ -415,6 +410,16 @@ impl ContactDraft {
         contact.cadence_days = cadence_days;
         contact.updated = now;
         Ok(())
+    }
+}
+
+/// "Role at Company", or whichever half is known: for contacts and for people known only by name.
+pub fn headline(role: &str, company: &str) -> String {
+    match (role.is_empty(), company.is_empty()) {
+        (false, false) => format!("{role} at {company}"),
+        (false, true) => role.to_string(),
+        (true, false) => company.to_string(),
+        (true, true) => String::new(),
     }
 }
 

@@ -12,7 +12,9 @@ mod referral;
 mod touchpoint;
 
 pub use ask::{Ask, AskKind, Channel, Outcome};
-pub use contact::{cadence_label, parse_tags, Contact, ContactDraft, Judgement, Relationship, Score, Source, CADENCES};
+pub use contact::{
+    cadence_label, headline, parse_tags, Contact, ContactDraft, Judgement, Relationship, Score, Source, CADENCES,
+};
 pub use data::{Data, RemovedContact};
 pub use goal::GoalDraft;
 pub use goal::{Goal, GoalKind};

@@ -2,7 +2,7 @@
 //! These make the second-degree paths into a company.
 
 use crate::app::{href, use_app};
-use crate::model::{clean_line, Id, Judgement, KnowsLink, Person, Score};
+use crate::model::{clean_line, headline, Id, Judgement, KnowsLink, Person, Score};
 use crate::network::fold;
 use crate::ui::fields::{unique_id, FormErrors, SelectField, TextField};
 use crate::web;
@@ -38,13 +38,7 @@ pub fn WhoTheyKnow(
                         )
                     }
                     Person::Named { name, company, role } => {
-                        let headline = match (role.is_empty(), company.is_empty()) {
-                            (false, false) => format!("{role} at {company}"),
-                            (false, true) => role.clone(),
-                            (true, false) => company.clone(),
-                            (true, true) => String::new(),
-                        };
-                        (l.id, None, name.clone(), headline, l.strength)
+                        (l.id, None, name.clone(), headline(role, company), l.strength)
                     }
                 })
                 .collect();
