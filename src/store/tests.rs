@@ -434,3 +434,48 @@ fn version_1_fixture_loads() {
     let loaded = Store::new(kv).load().unwrap();
     assert_eq!(loaded, full_data());
 }
+
+#[test]
+fn a_storage_cleared_in_another_tab_reloads_but_keeps_pending_edits() {
+    let shared = SharedKv::default();
+    let (mut tab_a, mut tab_b) = (Store::new(shared.clone()), Store::new(shared.clone()));
+    let data_a = full_data();
+    save_everything(&mut tab_a, &data_a);
+    let mut data_b = tab_b.load().unwrap();
+
+    // B's edit can't be saved (storage full) and stays pending; then A starts over.
+    shared.0.borrow_mut().quota = Some(0);
+    data_b.contacts.get_mut(&id(2)).unwrap().notes = "only in B".into();
+    assert!(tab_b.save::<Contact>(&data_b, id(2)).is_err());
+    shared.0.borrow_mut().quota = None;
+    tab_a.erase_all().unwrap();
+
+    assert!(tab_b.apply_external(&mut data_b, None).unwrap());
+    assert_eq!(
+        data_b.contacts.keys().collect::<Vec<_>>(),
+        vec![&id(2)],
+        "only the pending edit survives"
+    );
+    assert_eq!(data_b.contacts[&id(2)].notes, "only in B");
+    assert!(data_b.touchpoints.is_empty());
+}
+
+#[test]
+fn unreadable_data_written_by_another_tab_leaves_memory_as_it_was() {
+    let shared = SharedKv::default();
+    let mut tab = Store::new(shared.clone());
+    let mut data = full_data();
+    save_everything(&mut tab, &data);
+    let before = data.clone();
+    let key = shard_key("c", shard_of(id(1), 64));
+    shared.0.borrow_mut().map.insert(key.clone(), "garbage".into());
+    assert!(matches!(
+        tab.apply_external(&mut data, Some(&key)),
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert!(matches!(
+        tab.apply_external(&mut data, None),
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert_eq!(data, before);
+}
