@@ -144,10 +144,6 @@ impl AppState {
             self.save_error.set(Some(e));
         }
     }
-
-    pub fn pending_saves(&self) -> usize {
-        self.store.with_value(|s| s.pending_count())
-    }
 }
 
 pub fn use_app() -> AppState {

@@ -54,13 +54,6 @@ impl Data {
         self.referrals.extend(removed.referrals.into_iter().map(|r| (r.id, r)));
     }
 
-    /// Contacts sorted by name, case-insensitively, for lists.
-    pub fn contacts_by_name(&self) -> Vec<&Contact> {
-        let mut list: Vec<&Contact> = self.contacts.values().collect();
-        list.sort_by_cached_key(|c| (c.name.to_lowercase(), c.id));
-        list
-    }
-
     /// Whether there is nothing at all yet: the first-run state.
     pub fn is_empty(&self) -> bool {
         !self.profile.is_set_up()
