@@ -62,6 +62,7 @@ mod tests {
                 outcome: Outcome::Yes,
                 volunteered,
                 follow_up_due: None,
+                introduce_to: String::new(),
                 notes: String::new(),
                 created: Stamp::from_millis(0),
                 updated: Stamp::from_millis(0),

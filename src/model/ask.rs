@@ -62,6 +62,10 @@ pub struct Ask {
     pub volunteered: bool,
     #[serde(rename = "fu", default, skip_serializing_if = "Option::is_none")]
     pub follow_up_due: Option<NaiveDate>,
+    /// For a warm-introduction ask: whom the user asked to be introduced to, as "Name, role at
+    /// Company". Kept so the how-it-went note can name them later.
+    #[serde(rename = "it", default, skip_serializing_if = "String::is_empty")]
+    pub introduce_to: String,
     #[serde(rename = "no", default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(rename = "c")]

@@ -116,6 +116,7 @@ impl World {
                 outcome: Outcome::Waiting,
                 volunteered: false,
                 follow_up_due: None,
+                introduce_to: String::new(),
                 notes: String::new(),
                 created: stamp(on),
                 updated: stamp(on),

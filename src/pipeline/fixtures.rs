@@ -56,6 +56,7 @@ pub fn ask(n: u128, contact: u128, goal: Option<u128>, outcome: Outcome, day: u3
         outcome,
         volunteered: false,
         follow_up_due: None,
+        introduce_to: String::new(),
         notes: String::new(),
         created: stamp(day, 9),
         updated: stamp(day, 9),

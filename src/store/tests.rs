@@ -134,6 +134,7 @@ fn full_data() -> Data {
         },
         volunteered: true,
         follow_up_due: NaiveDate::from_ymd_opt(2026, 11, 9),
+        introduce_to: String::new(),
         notes: "call in Jan".into(),
         created: at(5),
         updated: at(6),
