@@ -1,11 +1,13 @@
 //! The screens, one file each, and the small pieces they share. Views only: they read the app
 //! state, call the pure core, and write back through `AppState`.
 
+pub mod ask;
 pub mod backers;
 pub mod banner;
 pub mod contact;
 pub mod fields;
 pub mod goals;
+pub mod message;
 pub mod network;
 pub mod not_found;
 pub mod recovery;
