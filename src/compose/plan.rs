@@ -861,8 +861,10 @@ mod tests {
     #[test]
     fn a_contact_chosen_before_the_goal_is_picked_for_it_once_the_goal_is() {
         let (w, g, [ana, ..]) = maersk();
-        let mut plan = AskPlan::default();
-        plan.contact = Some(ana);
+        let mut plan = AskPlan {
+            contact: Some(ana),
+            ..AskPlan::default()
+        };
         plan.choose_goal(&w.data, g, today());
         assert_eq!(plan.kind, Some(AskKind::Referral));
         assert_eq!(plan.shared, "the port digitisation project");
