@@ -10,6 +10,16 @@ use crate::web::share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Copies `text` and says in `status` whether it worked; a refusal tells the user what to do.
+fn copy_reporting(text: String, status: RwSignal<String>, done: &'static str) {
+    spawn_local(async move {
+        match share::copy_text(&text).await {
+            Ok(()) => status.set(done.into()),
+            Err(e) => status.set(format!("Couldn't copy ({e}). Select the text and copy it yourself.")),
+        }
+    });
+}
+
 /// A draft ready to send: editable, checked as it is edited, and one click from leaving the app.
 #[component]
 pub fn MessageEditor(
@@ -49,13 +59,11 @@ pub fn MessageEditor(
     };
 
     let copy = move |_| {
-        let text = body.get_untracked();
-        spawn_local(async move {
-            match share::copy_text(&text).await {
-                Ok(()) => status.set("Copied. Paste it where you write to them.".into()),
-                Err(e) => status.set(format!("Couldn't copy ({e}). Select the text and copy it yourself.")),
-            }
-        });
+        copy_reporting(
+            body.get_untracked(),
+            status,
+            "Copied. Paste it where you write to them.",
+        )
     };
     let share_it = move |_| {
         let (title, text) = (subject.get_untracked(), body.get_untracked());
@@ -132,15 +140,7 @@ pub fn CopyBox(
     let id = unique_id("copy-box");
     let value = RwSignal::new(text);
     let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = value.get_untracked();
-        spawn_local(async move {
-            match share::copy_text(&text).await {
-                Ok(()) => status.set("Copied.".into()),
-                Err(e) => status.set(format!("Couldn't copy ({e}). Select the text and copy it yourself.")),
-            }
-        });
-    };
+    let copy = move |_| copy_reporting(value.get_untracked(), status, "Copied.");
     view! {
         <div class="field copy-box">
             <label for=id.clone()>{label}</label>

@@ -1,7 +1,7 @@
 //! Step 5: where the message goes and in what register. The channel sets the hard limits (a
 //! LinkedIn connection note is 300 characters at most); the tone defaults from know / like / trust.
 
-use super::Wizard;
+use super::{OptionCard, Wizard};
 use crate::app::use_app;
 use crate::compose::Tone;
 use crate::model::Channel;
@@ -26,26 +26,20 @@ pub fn ChannelStep(wizard: Wizard) -> impl IntoView {
             {Channel::ALL
                 .into_iter()
                 .map(|ch| {
-                    let id = unique_id("channel-option");
                     view! {
-                        <div class="option" class:picked=move || channel.get() == ch>
-                            <input
-                                id=id.clone()
-                                type="radio"
-                                name=channel_group.clone()
-                                prop:checked=move || channel.get() == ch
-                                on:change=move |_| plan.update(|p| p.channel = ch)
-                            />
-                            <label for=id>
-                                <span class="option-title">{ch.label()}</span>
-                                <span class="option-meta">
-                                    {ch.description()}
-                                    {move || (ch == Channel::Email && no_email()).then_some(
-                                        " No e-mail address on their contact yet: the mail app will ask whom to send it to.",
-                                    )}
-                                </span>
-                            </label>
-                        </div>
+                        <OptionCard
+                            group=channel_group.clone()
+                            checked=Signal::derive(move || channel.get() == ch)
+                            on_pick=Callback::new(move |_| plan.update(|p| p.channel = ch))
+                        >
+                            <span class="option-title">{ch.label()}</span>
+                            <span class="option-meta">
+                                {ch.description()}
+                                {move || (ch == Channel::Email && no_email()).then_some(
+                                    " No e-mail address on their contact yet: the mail app will ask whom to send it to.",
+                                )}
+                            </span>
+                        </OptionCard>
                     }
                 })
                 .collect_view()}
@@ -58,18 +52,15 @@ pub fn ChannelStep(wizard: Wizard) -> impl IntoView {
             {Tone::ALL
                 .into_iter()
                 .map(|t| {
-                    let id = unique_id("tone-option");
                     view! {
-                        <div class="option inline" class:picked=move || tone.get() == t>
-                            <input
-                                id=id.clone()
-                                type="radio"
-                                name=tone_group.clone()
-                                prop:checked=move || tone.get() == t
-                                on:change=move |_| plan.update(|p| p.tone = t)
-                            />
-                            <label for=id><span class="option-title">{t.label()}</span></label>
-                        </div>
+                        <OptionCard
+                            group=tone_group.clone()
+                            class="inline"
+                            checked=Signal::derive(move || tone.get() == t)
+                            on_pick=Callback::new(move |_| plan.update(|p| p.tone = t))
+                        >
+                            <span class="option-title">{t.label()}</span>
+                        </OptionCard>
                     }
                 })
                 .collect_view()}

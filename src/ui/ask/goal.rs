@@ -1,7 +1,7 @@
 //! Step 1: the goal the ask serves (DOMAIN.md rule 4: no ask without a goal). Pick one of the
 //! active goals, or create one here without leaving the wizard.
 
-use super::Wizard;
+use super::{OptionCard, Wizard};
 use crate::app::use_app;
 use crate::compose::active_goals;
 use crate::model::{GoalKind, Id};
@@ -40,27 +40,21 @@ pub fn GoalStep(wizard: Wizard) -> impl IntoView {
                 <For each=move || goals.get() key=|g| g.clone() let:g>
                     {
                         let (id, title, kind, details) = g;
-                        let input_id = unique_id("goal-option");
                         view! {
-                            <div class="option" class:picked=move || chosen.get() == Some(id)>
-                                <input
-                                    id=input_id.clone()
-                                    type="radio"
-                                    name=group.get_value()
-                                    prop:checked=move || chosen.get() == Some(id)
-                                    on:change=move |_| choose(id)
-                                />
-                                <label for=input_id>
-                                    <span class="option-title">{title}</span>
-                                    <span class="option-meta">
-                                        {match kind {
-                                            GoalKind::General => "General · keep me in mind",
-                                            GoalKind::Targeted => "Targeted",
-                                        }}
-                                        {details.map(|d| format!(" · {d}"))}
-                                    </span>
-                                </label>
-                            </div>
+                            <OptionCard
+                                group=group.get_value()
+                                checked=Signal::derive(move || chosen.get() == Some(id))
+                                on_pick=Callback::new(move |_| choose(id))
+                            >
+                                <span class="option-title">{title}</span>
+                                <span class="option-meta">
+                                    {match kind {
+                                        GoalKind::General => "General · keep me in mind",
+                                        GoalKind::Targeted => "Targeted",
+                                    }}
+                                    {details.map(|d| format!(" · {d}"))}
+                                </span>
+                            </OptionCard>
                         }
                     }
                 </For>

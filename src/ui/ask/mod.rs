@@ -51,6 +51,66 @@ impl Wizard {
     }
 }
 
+/// One radio option of a wizard list, drawn as a card whose whole body is its label.
+#[component]
+pub(crate) fn OptionCard(
+    /// The radio group's name.
+    #[prop(into)]
+    group: String,
+    /// Whether this option is the one picked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Runs when the user picks it.
+    on_pick: Callback<()>,
+    /// Extra classes for the card ("inline").
+    #[prop(optional)]
+    class: &'static str,
+    /// The label's content.
+    children: Children,
+) -> impl IntoView {
+    let id = crate::ui::fields::unique_id("option");
+    view! {
+        <div class=format!("option {class}") class:picked=move || checked.get()>
+            <input
+                id=id.clone()
+                type="radio"
+                name=group
+                prop:checked=move || checked.get()
+                on:change=move |_| on_pick.run(())
+            />
+            <label for=id>{children()}</label>
+        </div>
+    }
+}
+
+/// A labelled checkbox of a wizard step.
+#[component]
+pub(crate) fn CheckField(
+    /// The visible label and accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(into)] checked: Signal<bool>,
+    /// Runs with the new state when the user ticks or unticks it.
+    on_toggle: Callback<bool>,
+    /// Greys it out, e.g. the résumé link without one in the profile.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let id = crate::ui::fields::unique_id("check");
+    view! {
+        <div class="check-field">
+            <input
+                id=id.clone()
+                type="checkbox"
+                disabled=move || disabled.get()
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| on_toggle.run(ev.target().checked())
+            />
+            <label for=id>{move || label.get()}</label>
+        </div>
+    }
+}
+
 fn saved_draft() -> Option<AskPlan> {
     scratch::get(DRAFT_KEY).and_then(|json| serde_json::from_str(&json).ok())
 }

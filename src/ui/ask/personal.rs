@@ -2,7 +2,7 @@
 //! (taken from the contact, editable here), which fit points to use, what the user offers back,
 //! the résumé link, and for a warm introduction whom to be introduced to.
 
-use super::Wizard;
+use super::{CheckField, Wizard};
 use crate::app::{href, use_app};
 use crate::model::AskKind;
 use crate::ui::fields::unique_id;
@@ -69,8 +69,6 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
     let intro_role = wizard.text(|p| p.introduce_to.role.clone(), |p, v| p.introduce_to.role = v);
     let warm_intro = Memo::new(move |_| plan.with(|p| p.kind == Some(AskKind::WarmIntroduction)));
     let has_resume = Memo::new(move |_| app.data.with(|d| !d.profile.resume_url.is_empty()));
-    let remember_id = unique_id("remember");
-    let resume_id = unique_id("resume");
 
     view! {
         <Show when=move || warm_intro.get()>
@@ -97,15 +95,11 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
                 multiline=true
                 hint="As it reads after “I admire”: your talk on warehouse robotics."
             />
-            <div class="check-field">
-                <input
-                    id=remember_id.clone()
-                    type="checkbox"
-                    prop:checked=move || plan.with(|p| p.remember)
-                    on:change:target=move |ev| plan.update(|p| p.remember = ev.target().checked())
-                />
-                <label for=remember_id>{move || format!("Also save these on {}'s contact when I mark the ask as sent", full_name.get())}</label>
-            </div>
+            <CheckField
+                label=Signal::derive(move || format!("Also save these on {}'s contact when I mark the ask as sent", full_name.get()))
+                checked=Signal::derive(move || plan.with(|p| p.remember))
+                on_toggle=Callback::new(move |on| plan.update(|p| p.remember = on))
+            />
         </fieldset>
         <FitPoints wizard=wizard/>
         <fieldset>
@@ -115,16 +109,12 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
                 value=offer
                 hint="As it reads after “I'd be glad to”: review your team's forecasting model. Optional, but a referral is a favour."
             />
-            <div class="check-field">
-                <input
-                    id=resume_id.clone()
-                    type="checkbox"
-                    disabled=move || !has_resume.get()
-                    prop:checked=move || plan.with(|p| p.include_resume) && has_resume.get()
-                    on:change:target=move |ev| plan.update(|p| p.include_resume = ev.target().checked())
-                />
-                <label for=resume_id>"Include my résumé link"</label>
-            </div>
+            <CheckField
+                label="Include my résumé link"
+                checked=Signal::derive(move || plan.with(|p| p.include_resume) && has_resume.get())
+                on_toggle=Callback::new(move |on| plan.update(|p| p.include_resume = on))
+                disabled=Signal::derive(move || !has_resume.get())
+            />
             <Show when=move || !has_resume.get()>
                 <p class="hint">"No résumé link in your profile yet: add one in "<A href=href("/settings")>"Settings & data"</A>"."</p>
             </Show>

@@ -2,7 +2,7 @@
 //! (a second-degree path asks for a warm introduction, a weak tie gets a coffee or a catch-up, a
 //! strong tie at the company is asked for a referral). A third request for names warns first.
 
-use super::Wizard;
+use super::{CheckField, OptionCard, Wizard};
 use crate::app::use_app;
 use crate::model::AskKind;
 use crate::ui::fields::unique_id;
@@ -23,7 +23,6 @@ pub fn WhatStep(wizard: Wizard) -> impl IntoView {
             .unwrap_or_default()
     });
     let group = unique_id("what");
-    let ack_id = unique_id("names-ok");
 
     view! {
         {move || recommendation.get().map(|r| view! {
@@ -37,45 +36,34 @@ pub fn WhatStep(wizard: Wizard) -> impl IntoView {
             {AskKind::ALL
                 .into_iter()
                 .map(|kind| {
-                    let input_id = unique_id("what-option");
                     let is_recommended = move || recommendation.with(|r| r.as_ref().is_some_and(|r| r.ask == kind));
                     view! {
-                        <div class="option" class:picked=move || chosen.get() == Some(kind)>
-                            <input
-                                id=input_id.clone()
-                                type="radio"
-                                name=group.clone()
-                                prop:checked=move || chosen.get() == Some(kind)
-                                on:change=move |_| plan.update(|p| p.choose_kind(kind))
-                            />
-                            <label for=input_id>
-                                <span class="option-title">
-                                    {kind.label()}
-                                    <Show when=is_recommended>
-                                        <span class="badge ready">"Recommended"</span>
-                                    </Show>
-                                </span>
-                                <span class="option-meta">{kind.description()}</span>
-                            </label>
-                        </div>
+                        <OptionCard
+                            group=group.clone()
+                            checked=Signal::derive(move || chosen.get() == Some(kind))
+                            on_pick=Callback::new(move |_| plan.update(|p| p.choose_kind(kind)))
+                        >
+                            <span class="option-title">
+                                {kind.label()}
+                                <Show when=is_recommended>
+                                    <span class="badge ready">"Recommended"</span>
+                                </Show>
+                            </span>
+                            <span class="option-meta">{kind.description()}</span>
+                        </OptionCard>
                     }
                 })
                 .collect_view()}
         </fieldset>
         {move || warning.get().map(|w| {
-            let ack_id = ack_id.clone();
             view! {
                 <div class="warning-box" role="alert">
                     <p>{w}</p>
-                    <div class="check-field">
-                        <input
-                            id=ack_id.clone()
-                            type="checkbox"
-                            prop:checked=move || names_ok.get()
-                            on:change:target=move |ev| plan.update(|p| p.names_ok = ev.target().checked())
-                        />
-                        <label for=ack_id>"Ask anyway: I have a good reason"</label>
-                    </div>
+                    <CheckField
+                        label="Ask anyway: I have a good reason"
+                        checked=names_ok
+                        on_toggle=Callback::new(move |on| plan.update(|p| p.names_ok = on))
+                    />
                 </div>
             }
         })}
