@@ -17,6 +17,69 @@ pub enum Stage {
     Closed,
 }
 
+/// How a closed referral ended, in the user's words for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Closing {
+    /// The user got the job.
+    Hired,
+    /// Interviewed, but no offer came (or the user turned it down).
+    NoOffer,
+    /// They met, but there was no opening for the user.
+    NoOpening,
+    /// The referred person never answered.
+    NoReply,
+    /// The user stopped pursuing it.
+    Withdrew,
+}
+
+impl Closing {
+    pub const ALL: [Closing; 5] = [
+        Closing::Hired,
+        Closing::NoOffer,
+        Closing::NoOpening,
+        Closing::NoReply,
+        Closing::Withdrew,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Closing::Hired => "Hired",
+            Closing::NoOffer => "No offer",
+            Closing::NoOpening => "No opening for me",
+            Closing::NoReply => "They never replied",
+            Closing::Withdrew => "I withdrew",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Closing::Hired => "hired",
+            Closing::NoOffer => "no_offer",
+            Closing::NoOpening => "no_opening",
+            Closing::NoReply => "no_reply",
+            Closing::Withdrew => "withdrew",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Closing> {
+        Closing::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// A progress update about this referral that went out to someone who helped the goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateSent {
+    /// The contact who got the news.
+    #[serde(rename = "to")]
+    pub to: Id,
+    /// The stage the news was about (an offer, or the close).
+    #[serde(rename = "st")]
+    pub stage: Stage,
+    #[serde(rename = "d")]
+    pub on: NaiveDate,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Referral {
     #[serde(rename = "i")]
@@ -55,8 +118,55 @@ pub struct Referral {
     pub thanked_on: Option<NaiveDate>,
     #[serde(rename = "hw", default, skip_serializing_if = "Option::is_none")]
     pub how_it_went_sent_on: Option<NaiveDate>,
+    /// The goal the referral is for: the ask's goal when it came from an ask, or chosen by hand.
+    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Id>,
+    /// When the referral reached its current stage; owed messages date from it.
+    #[serde(rename = "sc", default, skip_serializing_if = "Option::is_none")]
+    pub stage_changed: Option<Stamp>,
+    /// The day of the first meeting, once one is set: the how-it-went is owed after it.
+    #[serde(rename = "mo", default, skip_serializing_if = "Option::is_none")]
+    pub meeting_on: Option<NaiveDate>,
+    /// How it ended, once closed.
+    #[serde(rename = "cl", default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Closing>,
+    /// Progress updates about this referral already sent to the people who helped the goal.
+    #[serde(rename = "us", default, skip_serializing_if = "Vec::is_empty")]
+    pub updates_sent: Vec<UpdateSent>,
     #[serde(rename = "c")]
     pub created: Stamp,
     #[serde(rename = "m")]
     pub updated: Stamp,
+}
+
+impl Referral {
+    /// A referral to `name`, made by the warm contact `referred_by` at `referred_at`: New, urgent.
+    pub fn new(id: Id, name: impl Into<String>, referred_by: Id, referred_at: Stamp) -> Referral {
+        Referral {
+            id,
+            name: name.into(),
+            company: String::new(),
+            role: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            profile_url: String::new(),
+            referred_by,
+            ask: None,
+            referred_at,
+            calls_ahead: false,
+            values: String::new(),
+            notes: String::new(),
+            stage: Stage::New,
+            first_contact: None,
+            thanked_on: None,
+            how_it_went_sent_on: None,
+            goal: None,
+            stage_changed: None,
+            meeting_on: None,
+            closing: None,
+            updates_sent: Vec::new(),
+            created: referred_at,
+            updated: referred_at,
+        }
+    }
 }
