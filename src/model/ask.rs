@@ -86,6 +86,9 @@ pub struct Ask {
     /// After a can't: the day the user left them a résumé.
     #[serde(rename = "rs", default, skip_serializing_if = "Option::is_none")]
     pub resume_sent_on: Option<NaiveDate>,
+    /// On a yes: the contact will refer the user internally for the posting themselves.
+    #[serde(rename = "ri", default, skip_serializing_if = "std::ops::Not::not")]
+    pub refers_internally: bool,
     /// The can't's reason questions the plan itself (the role, the company, the pitch), so the goal
     /// shows it until the user has dealt with it.
     #[serde(rename = "qp", default, skip_serializing_if = "std::ops::Not::not")]
@@ -118,6 +121,7 @@ impl Ask {
             later_follow_up: None,
             eyes_open_on: None,
             resume_sent_on: None,
+            refers_internally: false,
             questions_plan: false,
             created: now,
             updated: now,

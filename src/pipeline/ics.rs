@@ -154,7 +154,7 @@ mod tests {
     use super::*;
     use crate::model::Outcome;
     use crate::pipeline::fixtures::{ask, at, contact, data, date, id, referral, stamp};
-    use crate::pipeline::{owed, urgent_queue, SentLog, UrgencyPolicy};
+    use crate::pipeline::{owed, urgent_queue, UrgencyPolicy};
     use std::collections::BTreeMap;
 
     fn event(summary: &str, description: &str, start: EventStart) -> CalendarEvent {
@@ -372,7 +372,7 @@ mod tests {
             vec![ask(10, 1, None, Outcome::Yes, 3)],
             vec![],
         );
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         let events_out: Vec<_> = list.iter().map(|o| event_for_owed(o, &d)).collect();
         let ics = calendar(&events_out, at(5, 8));
         let props = parse(&ics);

@@ -142,6 +142,7 @@ fn full_data() -> Data {
         later_follow_up: NaiveDate::from_ymd_opt(2027, 1, 15),
         eyes_open_on: NaiveDate::from_ymd_opt(2026, 11, 5),
         resume_sent_on: NaiveDate::from_ymd_opt(2026, 11, 5),
+        refers_internally: true,
         questions_plan: true,
         created: at(5),
         updated: at(6),
@@ -160,6 +161,7 @@ fn full_data() -> Data {
         referred_at: at(7),
         calls_ahead: true,
         values: "brevity".into(),
+        tips: "lead with the numbers".into(),
         notes: "prep SQL test".into(),
         stage: Stage::MeetingSet,
         first_contact: Some(at(8)),
@@ -463,8 +465,10 @@ fn before_the_pipeline_fields(mut data: Data) -> Data {
         ask.eyes_open_on = None;
         ask.resume_sent_on = None;
         ask.questions_plan = false;
+        ask.refers_internally = false;
     }
     for r in data.referrals.values_mut() {
+        r.tips.clear();
         r.goal = None;
         r.stage_changed = None;
         r.meeting_on = None;
