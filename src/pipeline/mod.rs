@@ -3,6 +3,7 @@
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
 pub mod answer;
+pub mod drafts;
 pub mod ics;
 pub mod owed;
 pub mod progress;
@@ -14,7 +15,9 @@ pub mod urgency;
 mod fixtures;
 
 pub use answer::{plan_doubts, record_cant, record_yes, AnswerError, Cant, Yes, NAMES_PER_ASK};
-pub use ics::{calendar, event_for_owed, event_for_urgent, CalendarEvent, EventStart};
+pub use ics::{
+    calendar, event_for_follow_up, event_for_owed, event_for_urgent, upcoming_events, CalendarEvent, EventStart,
+};
 pub use owed::{owed, Owed, OwedKind, OwedRef};
 pub use progress::{all_goal_progress, goal_progress, GoalProgress};
 pub use sent::{log_cant_step, log_sent, CantStep, Sent};

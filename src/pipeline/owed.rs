@@ -324,7 +324,7 @@ fn contact_name(data: &Data, id: Id) -> &str {
     data.contacts.get(&id).map_or("a deleted contact", |c| c.name.as_str())
 }
 
-fn ask_phrase(kind: AskKind) -> &'static str {
+pub(crate) fn ask_phrase(kind: AskKind) -> &'static str {
     match kind {
         AskKind::Referral => "referral request",
         AskKind::WarmIntroduction => "request for an introduction",
