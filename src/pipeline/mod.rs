@@ -25,4 +25,4 @@ pub use transitions::{
     check_outcome_change, check_stage_move, close, correct_outcome, correct_stage, log_first_contact, move_stage,
     outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
 };
-pub use urgency::{age, age_hours, is_urgent, urgent_queue, UrgencyPolicy, Urgent};
+pub use urgency::{age, age_hours, age_label, is_urgent, urgent_queue, UrgencyPolicy, Urgent};

@@ -213,6 +213,7 @@ fn GoalView(goal: Goal, editing: RwSignal<Option<Id>>) -> impl IntoView {
             {details.map(|d| view! { <p class="sub">{d}</p> })}
             {posting}
             {pitch_view}
+            <crate::ui::progress::GoalProgressView goal=id title=title.clone()/>
             <div class="actions">
                 <button
                     type="button"
