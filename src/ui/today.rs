@@ -75,6 +75,7 @@ pub fn Today() -> impl IntoView {
     let today = web::today();
     let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
     let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
+    let has_goals = Memo::new(move |_| app.data.with(|d| d.goals.values().any(|g| !g.archived)));
     let greeting = Memo::new(move |_| {
         app.data.with(|d| {
             let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
@@ -145,6 +146,10 @@ pub fn Today() -> impl IntoView {
                 <div class="card all-clear">
                     <h2>"Nothing is due today"</h2>
                     <p>"Nobody is past their keep-in-touch date. Judge how well your contacts know, like and trust you to get suggested touches, or "<A href=href("/network/new")>"add someone who knows your work"</A>"."</p>
+                    {move || {
+                        let (link, text) = if has_goals.get() { ("/backers", "See your backers") } else { ("/goals", "Define a goal") };
+                        view! { <p>{first_step(has_goals.get())}" "<A href=href(link)>{text}</A>"."</p> }
+                    }}
                 </div>
             </Show>
             <Show when=move || !urgent.with(Vec::is_empty)>
@@ -259,6 +264,15 @@ const PAGE_HEADING: &str = "today-heading";
 const URGENT_HEADING: &str = "today-urgent";
 const FOLLOW_UP_HEADING: &str = "today-follow-ups";
 const OWED_HEADING: &str = "today-owed";
+
+/// What to do first when nothing is due: a goal before any ask (rule 4), then an ask to a backer.
+fn first_step(has_goals: bool) -> &'static str {
+    if has_goals {
+        "When you are ready to ask, start with the contacts most ready to vouch for you."
+    } else {
+        "Before any ask, say what you are asking for."
+    }
+}
 
 /// What identifies an owed message across redraws.
 fn owed_key(o: &Owed) -> (OwedKind, Id, pipeline::OwedRef) {
