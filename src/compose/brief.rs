@@ -81,7 +81,8 @@ impl MessageKind {
 }
 
 /// The register of a message. Defaults from how well the user and the contact know each other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tone {
     Formal,
     #[default]

@@ -6,6 +6,7 @@ mod brief;
 mod coach;
 mod kinds;
 mod mailto;
+mod plan;
 mod recommend;
 mod rules;
 mod writer;
@@ -16,6 +17,10 @@ mod tests;
 pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
 pub use coach::{coach, Check, CheckId, CoachContext};
 pub use mailto::mailto;
+pub use plan::{
+    active_goals, candidates, route_for, AskPlan, Candidate, Candidates, PlanError, Route, Step, Target,
+    DEFAULT_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS,
+};
 pub use recommend::{recommend, Path, Recommendation, Situation, Tie};
 pub use rules::names_ask_warning;
 pub use writer::{char_limit, write, SUBJECT_LIMIT};

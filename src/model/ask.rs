@@ -128,3 +128,74 @@ impl Ask {
         }
     }
 }
+
+impl AskKind {
+    /// The seven asks, gentlest last: the order the wizard lists them in.
+    pub const ALL: [AskKind; 7] = [
+        AskKind::Referral,
+        AskKind::WarmIntroduction,
+        AskKind::KeepMeInMind,
+        AskKind::PeopleToTalkTo,
+        AskKind::AdviceMeeting,
+        AskKind::LunchInvitation,
+        AskKind::CatchUp,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AskKind::Referral => "Referral for the role",
+            AskKind::WarmIntroduction => "Warm introduction",
+            AskKind::KeepMeInMind => "Keep me in mind",
+            AskKind::PeopleToTalkTo => "One or two people to talk to",
+            AskKind::AdviceMeeting => "Advice meeting",
+            AskKind::LunchInvitation => "Coffee or lunch invitation",
+            AskKind::CatchUp => "Catch-up note",
+        }
+    }
+
+    /// What the ask is, in a sentence the wizard shows under its label.
+    pub fn description(self) -> &'static str {
+        match self {
+            AskKind::Referral => "Ask them to refer you for the specific role at their company.",
+            AskKind::WarmIntroduction => "Ask them to introduce you to someone they know at the company.",
+            AskKind::KeepMeInMind => "Ask them to keep you in mind if they hear of roles like this.",
+            AskKind::PeopleToTalkTo => "Ask for the names of one or two people you could talk to.",
+            AskKind::AdviceMeeting => "Ask for half an hour of their advice on your search.",
+            AskKind::LunchInvitation => "Invite them for coffee or lunch: no request yet.",
+            AskKind::CatchUp => "Get back in touch first: no request yet.",
+        }
+    }
+
+    /// Whether the contact is asked for names, which the two-names rule counts.
+    pub fn asks_for_names(self) -> bool {
+        self == AskKind::PeopleToTalkTo
+    }
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::LinkedInMessage,
+        Channel::LinkedInConnectionNote,
+        Channel::TextMessage,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "E-mail",
+            Channel::LinkedInMessage => "LinkedIn message",
+            Channel::LinkedInConnectionNote => "LinkedIn connection note",
+            Channel::TextMessage => "Text message",
+        }
+    }
+
+    /// What the channel asks of a message, for the wizard.
+    pub fn description(self) -> &'static str {
+        match self {
+            Channel::Email => "With a subject line; room for a short case and a sign-off.",
+            Channel::LinkedInMessage => "For a first-degree connection; no subject.",
+            Channel::LinkedInConnectionNote => "Sent with a connection request: 300 characters at most.",
+            Channel::TextMessage => "Short and plain, for someone who has your number.",
+        }
+    }
+}

@@ -13,7 +13,7 @@ mod tie;
 mod words;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use activity::Activity;
 pub use backers::{backer_score, backers, Backer};

@@ -3,7 +3,7 @@
 //! the steps that follow (keep your eyes open, the résumé, a later follow-up).
 
 use crate::app::{href, use_app, Toast};
-use crate::model::{Ask, AskKind, Id, Outcome, ReferralDraft, Touchpoint};
+use crate::model::{Ask, Id, Outcome, ReferralDraft, Touchpoint};
 use crate::pipeline::{self, drafts, CantStep};
 use crate::ui::draft::DraftPanel;
 use crate::ui::fields::{unique_id, FormErrors};
@@ -12,18 +12,6 @@ use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-fn ask_kind_label(kind: AskKind) -> &'static str {
-    match kind {
-        AskKind::Referral => "Referral request",
-        AskKind::WarmIntroduction => "Warm introduction request",
-        AskKind::KeepMeInMind => "Keep me in mind",
-        AskKind::PeopleToTalkTo => "People to talk to",
-        AskKind::AdviceMeeting => "Advice meeting",
-        AskKind::LunchInvitation => "Lunch invitation",
-        AskKind::CatchUp => "Catch-up",
-    }
-}
 
 fn day(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -82,8 +70,8 @@ pub fn AskCard(
             .data
             .with_untracked(|d| a.goal.and_then(|g| d.goals.get(&g)).map(|g| g.title()));
         let title = match &goal {
-            Some(g) => format!("{} · {g}", ask_kind_label(a.kind)),
-            None => ask_kind_label(a.kind).to_string(),
+            Some(g) => format!("{} · {g}", a.kind.label()),
+            None => a.kind.label().to_string(),
         };
         let heading = format!("ask-{id}");
         let state = match &a.outcome {

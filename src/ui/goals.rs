@@ -7,6 +7,7 @@ use crate::model::{Goal, GoalDraft, GoalKind, Id};
 use crate::ui::fields::{unique_id, FormErrors, TextArea, TextField};
 use crate::web;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// The id of the "New goal" section, for `aria-controls` and for moving focus into it.
@@ -215,6 +216,9 @@ fn GoalView(goal: Goal, editing: RwSignal<Option<Id>>) -> impl IntoView {
             {pitch_view}
             <crate::ui::progress::GoalProgressView goal=id title=title.clone()/>
             <div class="actions">
+                <A href=href(&format!("/ask?goal={id}")) attr:class="button small primary" attr:aria-label=format!("Make the ask for {title}")>
+                    "Make the ask"
+                </A>
                 <button
                     type="button"
                     class="button small goal-edit"
@@ -382,11 +386,14 @@ impl GoalForm {
 /// The goal form: kind, roles, industry, places, the target (if targeted) and the pitch.
 /// Nothing is saved until every field is valid.
 #[component]
-fn GoalEditor(
+pub fn GoalEditor(
     /// The goal to edit, or `None` to add a new one.
     goal: Option<Goal>,
     /// Called after a save and on Cancel.
     on_close: Callback<()>,
+    /// Called with the goal's id after it is saved, before `on_close`.
+    #[prop(optional)]
+    on_saved: Option<Callback<Id>>,
 ) -> impl IntoView {
     let app = use_app();
     let skills = Memo::new(move |_| app.data.with(|d| d.profile.skills.clone()));
@@ -428,7 +435,11 @@ fn GoalEditor(
                     message: format!("{verb} {}.", target.title()),
                     undo: None,
                 });
+                let id = target.id;
                 app.put(target);
+                if let Some(saved) = on_saved {
+                    saved.run(id);
+                }
                 on_close.run(());
             }
             Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),

@@ -1,6 +1,7 @@
 //! The screens, one file each, and the small pieces they share. Views only: they read the app
 //! state, call the pure core, and write back through `AppState`.
 
+pub mod ask;
 pub mod asks;
 pub mod backers;
 pub mod banner;
@@ -8,6 +9,7 @@ pub mod contact;
 pub mod draft;
 pub mod fields;
 pub mod goals;
+pub mod message;
 pub mod network;
 pub mod not_found;
 pub mod owed;

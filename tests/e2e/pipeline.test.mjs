@@ -4,7 +4,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { nav, open, setup } from './harness.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const env = setup();
 
@@ -175,14 +178,14 @@ describe('pipeline', () => {
     await restore(page, now);
 
     await openContact(page, 'Chloé Martin');
-    await page.getByRole('button', { name: 'Record a can’t from Chloé Martin'.replace('’', "'") }).click();
+    await page.getByRole('button', { name: "Record a can't from Chloé Martin" }).click();
     const form = page.getByRole('form', { name: "Can't from Chloé Martin" });
     // A follow-up dated before the ask is refused and nothing changes.
     await form.getByLabel('Follow up later on').fill(day(now - 30 * 24 * HOUR));
     await form.getByRole('button', { name: "Save the can't" }).click();
     await form.getByRole('alert').getByText(/The later follow-up must be after the day of the ask/).waitFor();
 
-    await form.getByLabel('Why they can’t, in their words'.replace('’', "'")).fill('No planner openings until spring; ask the DSV team instead of Maersk.');
+    await form.getByLabel("Why they can't, in their words").fill('No planner openings until spring; ask the DSV team instead of Maersk.');
     await form.getByLabel('This questions my plan: show it on the goal').check();
     await form.getByLabel('Follow up later on').fill(localDay(now));
     await form.getByRole('button', { name: "Save the can't" }).click();
@@ -225,4 +228,39 @@ describe('pipeline', () => {
     const lena = events.find((e) => e.SUMMARY.startsWith('Contact Lena'));
     assert.match(lena.DTSTART, /^\d{8}T\d{6}Z$/, 'the first-contact deadline is a UTC time');
   });
+
+  for (const [label, options] of [
+    ['laptop, light', { viewport: { width: 1100, height: 850 }, colorScheme: 'light' }],
+    ['phone, dark', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' }],
+  ]) {
+    it(`the pipeline screens pass axe on a ${label}, and nothing is wider than the screen`, async () => {
+      const { context } = await env.context(options);
+      const page = await context.newPage();
+      await open(page, env.server.url);
+      await restore(page, Date.now());
+      const found = {};
+      const check = async (name) => {
+        await page.evaluate(axeSource);
+        const result = await page.evaluate(() =>
+          // eslint-disable-next-line no-undef
+          axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        found[name] = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);
+      };
+      await nav(page, 'Today');
+      await page.getByRole('button', { name: 'Write first message to Lena Vos' }).click();
+      await check('today with a referral and its draft');
+      await openContact(page, 'Ana Souza');
+      await page.getByRole('button', { name: 'Record a yes from Ana Souza' }).click();
+      await check('contact with the yes form');
+      await page.getByRole('button', { name: "Record a can't from Ana Souza" }).click();
+      await check('contact with the can\'t form');
+      await nav(page, 'Referrals');
+      await check('referrals');
+      await nav(page, 'Goals');
+      await check('goals with progress');
+      for (const [screen, list] of Object.entries(found)) assert.deepEqual(list, [], `${screen}: ${list.join('; ')}`);
+    });
+  }
 });

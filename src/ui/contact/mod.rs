@@ -269,6 +269,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                 <p class="sub">{contact.headline()}</p>
             </div>
             <div class="actions">
+                <A href=href(&format!("/ask?contact={id}")) attr:class="button primary">"Make the ask"</A>
                 <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
                 <button type="button" class="button danger" on:click=delete>"Delete"</button>
             </div>

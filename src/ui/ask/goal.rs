@@ -1,0 +1,81 @@
+//! Step 1: the goal the ask serves (DOMAIN.md rule 4: no ask without a goal). Pick one of the
+//! active goals, or create one here without leaving the wizard.
+
+use super::Wizard;
+use crate::app::use_app;
+use crate::compose::active_goals;
+use crate::model::{GoalKind, Id};
+use crate::ui::fields::unique_id;
+use crate::ui::goals::GoalEditor;
+use leptos::prelude::*;
+
+#[component]
+pub fn GoalStep(wizard: Wizard) -> impl IntoView {
+    let app = use_app();
+    let plan = wizard.plan;
+    let goals = Memo::new(move |_| {
+        app.data.with(|d| {
+            active_goals(d)
+                .into_iter()
+                .map(|g| (g.id, g.title(), g.kind, g.details()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let creating = RwSignal::new(goals.with_untracked(Vec::is_empty));
+    let chosen = Memo::new(move |_| plan.with(|p| p.goal));
+    let group = StoredValue::new(unique_id("goal"));
+    let today = wizard.today;
+    let choose = move |id: Id| {
+        app.data
+            .with_untracked(|d| plan.update(|p| p.choose_goal(d, id, today)))
+    };
+    let on_saved = Callback::new(choose);
+    let on_close = Callback::new(move |_: ()| creating.set(false));
+
+    view! {
+        <p class="hint">"What is this ask for? Messages name its role, company and your pitch for it."</p>
+        <Show when=move || !goals.with(Vec::is_empty)>
+            <fieldset class="option-list">
+                <legend>"Your active goals"</legend>
+                <For each=move || goals.get() key=|g| g.clone() let:g>
+                    {
+                        let (id, title, kind, details) = g;
+                        let input_id = unique_id("goal-option");
+                        view! {
+                            <div class="option" class:picked=move || chosen.get() == Some(id)>
+                                <input
+                                    id=input_id.clone()
+                                    type="radio"
+                                    name=group.get_value()
+                                    prop:checked=move || chosen.get() == Some(id)
+                                    on:change=move |_| choose(id)
+                                />
+                                <label for=input_id>
+                                    <span class="option-title">{title}</span>
+                                    <span class="option-meta">
+                                        {match kind {
+                                            GoalKind::General => "General · keep me in mind",
+                                            GoalKind::Targeted => "Targeted",
+                                        }}
+                                        {details.map(|d| format!(" · {d}"))}
+                                    </span>
+                                </label>
+                            </div>
+                        }
+                    }
+                </For>
+            </fieldset>
+        </Show>
+        <Show
+            when=move || creating.get()
+            fallback=move || view! {
+                <button type="button" class="button" on:click=move |_| creating.set(true)>"Create a new goal"</button>
+            }
+        >
+            <section class="nested" aria-label="New goal">
+                <h3>"New goal"</h3>
+                <GoalEditor goal=None on_close=on_close on_saved=on_saved/>
+            </section>
+        </Show>
+    }
+}
