@@ -60,7 +60,9 @@ pub fn record_yes(
     let mut referrals = Vec::new();
     for (row, draft) in named.into_iter().enumerate() {
         let id = ids.next().unwrap_or_else(Id::new_v4);
-        let mut r = Referral::new(id, "", ask.contact, now);
+        // A millisecond apart, so that every list (oldest first) keeps the order they were typed in.
+        let at = Stamp::from_millis(now.millis() + row as i64);
+        let mut r = Referral::new(id, "", ask.contact, at);
         r.ask = Some(ask.id);
         r.goal = ask.goal;
         draft.apply(&mut r, now).map_err(|errors| AnswerError::Referral {
@@ -158,6 +160,15 @@ mod tests {
         assert_eq!(a.outcome, Outcome::Yes);
         let names: Vec<_> = rs.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Priya", "Tom"], "the blank row is skipped");
+        let reversed_ids = [id(900), id(100)].into_iter();
+        let (_, rs2) = record_yes(&d, &d.asks[&id(10)], &yes, reversed_ids, stamp(4, 9)).unwrap();
+        let queue = urgent_queue(&rs2, stamp(5, 9).0, Default::default());
+        let order: Vec<_> = queue.iter().map(|u| u.referral.name.as_str()).collect();
+        assert_eq!(
+            order,
+            ["Priya", "Tom"],
+            "the queue keeps the order they were named in, whatever the ids"
+        );
         assert!(rs
             .iter()
             .all(|r| r.goal == Some(id(50)) && r.ask == Some(id(10)) && r.referred_by == id(1)));

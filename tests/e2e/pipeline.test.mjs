@@ -116,7 +116,7 @@ describe('pipeline', () => {
     await first.getByText('Bram de Vries will call ahead', { exact: false }).waitFor();
     await first.getByRole('button', { name: 'Write first message to Lena Vos' }).click();
     const draft = first.getByRole('region', { name: 'First message to Lena Vos' });
-    const text = await draft.getByLabel('Message').inputValue();
+    const text = await draft.getByRole('textbox', { name: 'Message', exact: true }).inputValue();
     assert.match(text, /Bram de Vries suggested I/);
     assert.match(text, /people who bring numbers/);
 
@@ -145,7 +145,7 @@ describe('pipeline', () => {
 
     // First contact with Priya: she leaves the urgent section; the thank-you to Ana is owed.
     await priya.getByRole('button', { name: 'Write first message to Priya Natarajan' }).click();
-    assert.match(await priya.getByLabel('Message').inputValue(), /Ana Souza suggested I[\s\S]*concrete numbers/);
+    assert.match(await priya.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), /Ana Souza suggested I[\s\S]*concrete numbers/);
     await priya.getByRole('button', { name: 'Mark as sent: log first contact' }).click();
     await page.getByRole('status').getByText('Logged your first contact with Priya Natarajan.').waitFor();
     await urgent.getByRole('article', { name: 'Priya Natarajan' }).waitFor({ state: 'detached' });
@@ -155,7 +155,7 @@ describe('pipeline', () => {
     const thanks = owedList.getByRole('listitem').filter({ hasText: 'Ana Souza said yes' });
     await thanks.waitFor();
     await thanks.getByRole('button', { name: 'Write the thank-you to Ana Souza' }).click();
-    assert.match(await thanks.getByLabel('Message').inputValue(), /referring me to Priya Natarajan and Tom Berg/);
+    assert.match(await thanks.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), /referring me to Priya Natarajan and Tom Berg/);
     await thanks.getByRole('button', { name: 'Mark as sent' }).click();
     await page.getByRole('status').getByText('Logged: thank-you to Ana Souza.').waitFor();
     await owedList.waitFor({ state: 'detached' });
@@ -195,7 +195,7 @@ describe('pipeline', () => {
     await steps.getByText('Ask them to keep their eyes open').waitFor();
     await steps.getByRole('listitem').filter({ hasText: 'keep their eyes open' }).getByRole('button', { name: 'Write it' }).click();
     const eyes = steps.getByRole('region', { name: 'Ask them to keep their eyes open' });
-    assert.match(await eyes.getByLabel('Message').inputValue(), /keep me in mind|think of me|keep an ear out/i);
+    assert.match(await eyes.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), /keep me in mind|think of me|keep an ear out/i);
     await eyes.getByRole('button', { name: 'Mark as sent' }).click();
     await steps.getByText(/sent \d+ \w+ \d{4}/).waitFor();
     await steps.getByText(/Later follow-up with your progress:/).waitFor();
