@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup serve build test test-native test-browser test-e2e lint bench
+.PHONY: setup serve build test test-native test-browser test-e2e lint bench screenshot
 
 setup:
 	@bash tools/setup.sh
@@ -36,3 +36,7 @@ test-e2e: build
 bench: build
 	cargo run --release --example bench_search
 	node tests/bench/browser.mjs
+
+# The README's picture of the ask wizard's review step (docs/wizard-review.png).
+screenshot: build
+	node tools/screenshot.mjs

@@ -196,3 +196,68 @@ async fn the_crash_screen_offers_the_saved_data_as_a_download() {
     );
     storage().clear().unwrap();
 }
+
+/// The message editor counts against the channel's limit and the coach re-reads the text as it
+/// changes, as the user would see it while editing.
+#[wasm_bindgen_test]
+async fn the_message_editor_counts_and_coaches_the_text_as_it_changes() {
+    use vouch::compose::{CoachContext, MessageKind};
+    use vouch::model::Channel;
+    use vouch::ui::message::MessageEditor;
+
+    let body = RwSignal::new("Hi Ana, could you refer me for the planner role? No worries if not.".to_string());
+    let subject = RwSignal::new(String::new());
+    let ctx = CoachContext {
+        kind: MessageKind::Referral,
+        channel: Channel::LinkedInConnectionNote,
+        recipient: "Ana Souza".into(),
+        shared: String::new(),
+        admired: String::new(),
+        referrer: String::new(),
+        roles: vec!["planner".into()],
+        company: "Maersk".into(),
+        fit_points: Vec::new(),
+        offer_back: String::new(),
+    };
+    let root = mount_point();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <MessageEditor
+                subject=subject
+                body=body
+                channel=Signal::derive(|| Channel::LinkedInConnectionNote)
+                coach=Signal::derive(move || ctx.clone())
+                to_email=Signal::derive(String::new)
+            />
+        }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("67 / 300 characters"), "{text}");
+    assert!(text.contains("Passes: Addressed by name"), "{text}");
+    assert!(!text.contains("Subject"), "a connection note has no subject: {text}");
+
+    body.set(format!("Hello there, {}", "word ".repeat(70)));
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("too long for this channel"), "{text}");
+    assert!(text.contains("To fix: Addressed by name"), "{text}");
+    root.remove();
+}
+
+/// The wizard's scratch draft lives outside the store's keys, so the store never mistakes it for
+/// damaged data of its own.
+#[wasm_bindgen_test]
+fn an_unfinished_ask_is_kept_apart_from_saved_data() {
+    use vouch::web::share::scratch;
+    storage().clear().unwrap();
+    assert!(scratch::set(vouch::ui::ask::DRAFT_KEY, "{\"step\":\"who\"}"));
+    assert_eq!(
+        scratch::get(vouch::ui::ask::DRAFT_KEY).as_deref(),
+        Some("{\"step\":\"who\"}")
+    );
+    let loaded = Store::new(LocalKv).load();
+    assert_eq!(loaded, Ok(Data::default()), "the draft alone is not saved data");
+    scratch::remove(vouch::ui::ask::DRAFT_KEY);
+    assert_eq!(scratch::get(vouch::ui::ask::DRAFT_KEY), None);
+}

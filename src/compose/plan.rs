@@ -163,14 +163,16 @@ impl Candidate {
     }
 }
 
-/// The tie as the recommendation sees it: the user's judgement, made softer by what readiness
-/// found (a strong tie gone cold is asked like a weak one, one owed a catch-up like a cold one).
+/// The tie as the recommendation sees it. Readiness has the last word on a tie that is not ready,
+/// so the step the "Who" list offers and the ask "What" preselects agree: a catch-up note reads as
+/// a cold tie, a coffee or lunch as a weak one.
 fn tie_for_ask(contact: &Contact, readiness: &Readiness) -> Tie {
     let judged = Tie::from_scores(contact.know, contact.like, contact.trust);
     match (readiness.verdict, &readiness.next_step) {
         (Verdict::WarmUpFirst, NextStep::CatchUpNote) => Tie::Cold,
-        (Verdict::WarmUpFirst, _) if judged == Tie::Strong => Tie::Weak,
-        _ => judged,
+        (Verdict::WarmUpFirst, _) => Tie::Weak,
+        (Verdict::Ready, _) => Tie::Strong,
+        (Verdict::GoThroughSomeoneElse, _) => judged,
     }
 }
 
@@ -811,6 +813,21 @@ mod tests {
     }
 
     #[test]
+    fn the_preselected_ask_matches_the_softer_step_the_who_list_offers() {
+        let mut w = World::new();
+        let g = goal(&mut w, GoalKind::Targeted, "Maersk");
+        let loose = w.judged("Ana", 2, 0, 0, false);
+        w.edit(loose, |c| c.company = "Maersk".into());
+        w.touch(loose, "2025-05-25", TouchKind::Call);
+        let found = candidates(&w.data, &w.data.goals[&g], today());
+        let ana = &found.direct[0];
+        assert_eq!(ana.warm_up().as_deref(), Some("Invite them for coffee or lunch"));
+        let mut plan = AskPlan::start(&w.data, Some(g), None, today());
+        plan.pick(&w.data, ana);
+        assert_eq!(plan.kind, Some(AskKind::LunchInvitation));
+    }
+
+    #[test]
     fn picking_a_second_degree_path_names_whom_to_meet_in_the_draft() {
         let (w, g, [_, _, chloe]) = maersk();
         let data = &w.data;
@@ -862,8 +879,10 @@ mod tests {
     #[test]
     fn a_contact_chosen_before_the_goal_is_picked_for_it_once_the_goal_is() {
         let (w, g, [ana, ..]) = maersk();
-        let mut plan = AskPlan::default();
-        plan.contact = Some(ana);
+        let mut plan = AskPlan {
+            contact: Some(ana),
+            ..AskPlan::default()
+        };
         plan.choose_goal(&w.data, g, today());
         assert_eq!(plan.kind, Some(AskKind::Referral));
         assert_eq!(plan.shared, "the port digitisation project");

@@ -50,6 +50,23 @@ for (const [label, options] of [
       await check('backers');
       await nav(page, 'Goals');
       await check('goals');
+      // The ask wizard, step by step, from creating its goal to the review with the coach.
+      await nav(page, 'Make the ask');
+      await check('ask: goal (new goal form)');
+      const form = page.getByRole('form', { name: 'New goal' });
+      await form.getByLabel('Targeted', { exact: true }).check();
+      await form.getByLabel('Roles').fill('Supply chain planner');
+      await form.getByLabel('Company', { exact: true }).fill('Maersk');
+      await form.getByRole('button', { name: 'Save goal' }).click();
+      await check('ask: goal');
+      const steps = ['Who', 'What to ask', 'Make it personal', 'Channel and tone', 'Review and send'];
+      for (const step of steps) {
+        await page.getByRole('button', { name: 'Next' }).click();
+        if (step === 'What to ask') await page.getByText('Recommended for').waitFor();
+        await page.getByRole('heading', { name: new RegExp(`Step \\d of 6: ${step}$`) }).waitFor();
+        if (step === 'Who') await page.getByLabel(/Ana Souza/).check();
+        await check(`ask: ${step}`);
+      }
       await nav(page, 'Settings & data');
       await check('settings');
       await nav(page, 'Today');
@@ -59,7 +76,53 @@ for (const [label, options] of [
   });
 }
 
+/** Presses Tab until the focused element satisfies `test` (given its text and accessible label). */
+async function tabTo(page, test, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement;
+      const label = a.labels && a.labels[0] ? a.labels[0].textContent : '';
+      return { text: a.textContent || '', label, tag: a.tagName, type: a.type || '' };
+    });
+    if (test(el)) return el;
+  }
+  throw new Error('never reached the control by Tab');
+}
+
 describe('keyboard only', () => {
+  it('makes an ask without a mouse', async () => {
+    const ctx = await env.context();
+    const page = await ctx.context.newPage();
+    await open(page, env.server.url);
+    // Setting up with the mouse: a contact and a general goal.
+    await nav(page, 'Network');
+    await page.getByRole('link', { name: 'Add your first contact' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Kim Keys');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kim Keys' }).waitFor();
+    await nav(page, 'Goals');
+    await page.getByRole('button', { name: 'Define your first goal' }).click();
+    await page.getByRole('form', { name: 'New goal' }).getByLabel('Roles').fill('Data analyst');
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    await page.getByRole('link', { name: 'Make the ask for Data analyst' }).focus();
+    await page.keyboard.press('Enter');
+    // From here on, only the keyboard: the person, then Next through every step, then send.
+    await page.getByRole('heading', { name: /Step 2 of 6: Who/ }).waitFor();
+    await tabTo(page, (el) => el.tag === 'SELECT');
+    await page.keyboard.press('ArrowDown');
+    const next = (el) => el.tag === 'BUTTON' && el.text === 'Next';
+    for (const step of ['What to ask', 'Make it personal', 'Channel and tone', 'Review and send']) {
+      await tabTo(page, next);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: new RegExp(`Step \\d of 6: ${step}$`) }).waitFor();
+    }
+    await tabTo(page, (el) => el.tag === 'BUTTON' && el.text === 'Mark as sent', 120);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Kim Keys' }).waitFor();
+  });
+
+
   it('adds a contact and finds it without a mouse', async () => {
     const ctx = await env.context();
     const page = await ctx.context.newPage();
@@ -79,7 +142,7 @@ describe('keyboard only', () => {
     }
     await page.keyboard.press('Enter');
     await page.getByLabel('Name', { exact: true }).waitFor();
-    for (let i = 0; i < 10 && !(await page.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement)); i++) {
+    for (let i = 0; i < 20 && !(await page.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.type('Keyboard Kim');

@@ -149,7 +149,8 @@ describe('make the ask', () => {
     const long = (phrase) => Array(12).fill(phrase).join(' and ');
     await addContact(page, {
       Name: 'Maximiliana Alexandrina Vandenberghe-Oosterhuis', Company: 'Maersk',
-      'Shared experiences': long('the long warehouse automation programme in Rotterdam'),
+      // A shared experience may be up to 200 characters on one line.
+      'Shared experiences': 'the long warehouse automation programme in Rotterdam, with its three sites, two vendors, the night-shift pilots and the quarterly steering committee reviews we ran together',
       'What I admire in their work': long('your keynote on resilient supply chains'),
     });
     await page.getByRole('link', { name: 'Make the ask' }).last().click();
@@ -172,7 +173,7 @@ describe('make the ask', () => {
     await page.getByText(`${[...text].length} / 300 characters`).waitFor();
     assert.equal(await page.getByLabel('Subject').count(), 0, 'a connection note has no subject');
     // Typing past the limit is flagged, not silently cut.
-    await page.getByLabel('Message', { exact: true }).fill(text + ' ' + 'x'.repeat(60));
+    await page.getByLabel('Message', { exact: true }).fill(text + ' and one more thing'.repeat(20));
     await page.getByText(/too long for this channel/).waitFor();
   });
 
