@@ -211,6 +211,57 @@ describe('pipeline', () => {
     await progress.getByText(/3 asks · 1 yes · 1 can't · 1 waiting/).waitFor();
   });
 
+  it('moves a referral through its stages one step at a time, owes the introducer a how-it-went, and closes it', async () => {
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
+    const now = Date.now();
+    const data = backup(now);
+    // Lena, referred 26 hours ago, was contacted 6 hours later.
+    Object.assign(data.referrals[0], { st: 'contacted', fc: now - 20 * HOUR, sc: now - 20 * HOUR });
+    await nav(page, 'Settings & data');
+    await page.getByLabel('Restore from a backup').setInputFiles({
+      name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
+    });
+    await page.getByRole('button', { name: 'Replace my data' }).click();
+    await page.getByRole('status').getByText(/Restored/).waitFor();
+
+    await nav(page, 'Today');
+    assert.equal(await page.getByRole('heading', { name: 'Contact now' }).count(), 0, 'a contacted referral is not urgent');
+    await nav(page, 'Referrals');
+    const lena = page.getByRole('article', { name: 'Lena Vos' });
+    await lena.getByText('Stage: Contacted').waitFor();
+    await lena.getByRole('button', { name: 'Move Lena Vos to Meeting set' }).click();
+    await lena.getByText('Stage: Meeting set').waitFor();
+    await lena.getByText('Notes to prepare').click();
+    await lena.getByLabel('Notes on Lena Vos').fill('Prepare the SQL exercise; ask about the S&OP cycle.');
+    await lena.getByRole('button', { name: 'Save notes' }).click();
+    await page.getByRole('status').getByText('Notes saved.').waitFor();
+
+    // After the meeting, Bram is owed a how-it-went that says what happened.
+    await nav(page, 'Today');
+    const owedList = page.getByRole('list', { name: 'Thanks and updates owed' });
+    const howItWent = owedList.getByRole('listitem').filter({ hasText: 'You got to meet Lena Vos through Bram de Vries' });
+    await howItWent.getByRole('button', { name: 'Write the how it went to Bram de Vries' }).click();
+    assert.match(await howItWent.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), /Lena Vos[\s\S]*set up a meeting/);
+    await howItWent.getByRole('button', { name: 'Mark as sent' }).click();
+    await owedList.waitFor({ state: 'detached' });
+
+    // Forward one step at a time, then closed with how it ended; the goal's progress follows.
+    await nav(page, 'Referrals');
+    assert.equal(await lena.getByRole('button', { name: /Move Lena Vos to (Offer|Closed)/ }).count(), 0, 'no skipping a stage');
+    await lena.getByRole('button', { name: 'Move Lena Vos to Interviewing' }).click();
+    await lena.getByText('Stage: Interviewing').waitFor();
+    await lena.getByLabel('How it ended').selectOption({ label: 'No offer' });
+    await lena.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('list', { name: 'Closed' }).getByRole('article', { name: 'Lena Vos' }).getByText('Stage: Closed · No offer').waitFor();
+    assert.equal(await page.getByLabel('Notes on Lena Vos').inputValue(), 'Prepare the SQL exercise; ask about the S&OP cycle.');
+    await nav(page, 'Goals');
+    const progress = page.getByRole('region', { name: 'Progress: Supply chain planner at Maersk' });
+    await progress.getByText('Closed 1').waitFor();
+    await progress.getByText('6 hours (median of 1)', { exact: true }).waitFor();
+  });
+
   it('exports all upcoming reminders as a valid .ics file', async () => {
     const { context } = await env.context();
     const page = await context.newPage();
