@@ -216,6 +216,7 @@ fn Shell() -> impl IntoView {
                     <A href=href("/backers")>"Backers"</A>
                     <A href=href("/goals")>"Goals"</A>
                     <A href=href("/ask")>"Make the ask"</A>
+                    <A href=href("/referrals")>"Referrals"</A>
                     <A href=href("/settings")>"Settings & data"</A>
                 </nav>
             </header>
@@ -229,6 +230,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/backers") view=ui::backers::Backers/>
                     <Route path=path!("/goals") view=ui::goals::Goals/>
                     <Route path=path!("/ask") view=ui::ask::MakeTheAsk/>
+                    <Route path=path!("/referrals") view=ui::referrals::Referrals/>
                     <Route path=path!("/settings") view=ui::settings::Settings/>
                 </Routes>
             </main>

@@ -654,6 +654,7 @@ impl AskPlan {
             notes: String::new(),
             created: now,
             updated: now,
+            ..Ask::new(ids.0, contact, kind, self.channel, today, now)
         };
         let touch = Touchpoint {
             id: ids.1,

@@ -52,20 +52,17 @@ mod tests {
         data.asks.insert(
             id,
             Ask {
-                id,
-                contact,
                 goal,
-                kind,
-                channel: Channel::Email,
-                message: String::new(),
-                sent_on: NaiveDate::from_ymd_opt(2025, 3, 1).expect("a valid date"),
                 outcome: Outcome::Yes,
                 volunteered,
-                follow_up_due: None,
-                introduce_to: String::new(),
-                notes: String::new(),
-                created: Stamp::from_millis(0),
-                updated: Stamp::from_millis(0),
+                ..Ask::new(
+                    id,
+                    contact,
+                    kind,
+                    Channel::Email,
+                    NaiveDate::from_ymd_opt(2025, 3, 1).expect("a valid date"),
+                    Stamp::from_millis(0),
+                )
             },
         );
     }

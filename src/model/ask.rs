@@ -68,10 +68,65 @@ pub struct Ask {
     pub introduce_to: String,
     #[serde(rename = "no", default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The day the answer (yes, can't or no reply) was logged: a thank-you is owed from it.
+    #[serde(rename = "ad", default, skip_serializing_if = "Option::is_none")]
+    pub answered_on: Option<NaiveDate>,
+    /// The day a thank-you for the answer went out.
+    #[serde(rename = "ty", default, skip_serializing_if = "Option::is_none")]
+    pub thanked_on: Option<NaiveDate>,
+    /// The day the latest follow-up went out; a follow-up planned on or before it is done.
+    #[serde(rename = "lf", default, skip_serializing_if = "Option::is_none")]
+    pub last_follow_up_on: Option<NaiveDate>,
+    /// After a can't: the day to write again with news that shows progress (rule 10).
+    #[serde(rename = "pf", default, skip_serializing_if = "Option::is_none")]
+    pub later_follow_up: Option<NaiveDate>,
+    /// After a can't: the day the user asked them to keep their eyes open.
+    #[serde(rename = "eo", default, skip_serializing_if = "Option::is_none")]
+    pub eyes_open_on: Option<NaiveDate>,
+    /// After a can't: the day the user left them a résumé.
+    #[serde(rename = "rs", default, skip_serializing_if = "Option::is_none")]
+    pub resume_sent_on: Option<NaiveDate>,
+    /// On a yes: the contact will refer the user internally for the posting themselves.
+    #[serde(rename = "ri", default, skip_serializing_if = "std::ops::Not::not")]
+    pub refers_internally: bool,
+    /// The can't's reason questions the plan itself (the role, the company, the pitch), so the goal
+    /// shows it until the user has dealt with it.
+    #[serde(rename = "qp", default, skip_serializing_if = "std::ops::Not::not")]
+    pub questions_plan: bool,
     #[serde(rename = "c")]
     pub created: Stamp,
     #[serde(rename = "m")]
     pub updated: Stamp,
+}
+
+impl Ask {
+    /// An ask sent on `sent_on` and waiting for its answer, with nothing else recorded yet.
+    pub fn new(id: Id, contact: Id, kind: AskKind, channel: Channel, sent_on: NaiveDate, now: Stamp) -> Ask {
+        Ask {
+            id,
+            contact,
+            goal: None,
+            kind,
+            channel,
+            message: String::new(),
+            sent_on,
+            outcome: Outcome::Waiting,
+            volunteered: false,
+            follow_up_due: None,
+            introduce_to: String::new(),
+            notes: String::new(),
+            answered_on: None,
+            thanked_on: None,
+            last_follow_up_on: None,
+            later_follow_up: None,
+            eyes_open_on: None,
+            resume_sent_on: None,
+            refers_internally: false,
+            questions_plan: false,
+            created: now,
+            updated: now,
+        }
+    }
 }
 
 impl AskKind {

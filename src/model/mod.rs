@@ -20,7 +20,7 @@ pub use goal::GoalDraft;
 pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};
-pub use referral::{Referral, Stage};
+pub use referral::{Closing, Referral, ReferralDraft, Stage, UpdateSent};
 pub use touchpoint::{Direction, TouchKind, Touchpoint};
 
 use chrono::{DateTime, Utc};

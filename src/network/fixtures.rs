@@ -2,8 +2,8 @@
 //! added in a line each, so a test reads as the situation it sets up.
 
 use crate::model::{
-    Ask, AskKind, Channel, Contact, Data, Direction, Id, KnowsLink, Outcome, Person, Relationship, Score, Stamp,
-    TouchKind, Touchpoint,
+    Ask, AskKind, Channel, Contact, Data, Direction, Id, KnowsLink, Person, Relationship, Score, Stamp, TouchKind,
+    Touchpoint,
 };
 use chrono::NaiveDate;
 
@@ -106,20 +106,8 @@ impl World {
         self.data.asks.insert(
             id,
             Ask {
-                id,
-                contact,
                 goal,
-                kind,
-                channel: Channel::Email,
-                message: String::new(),
-                sent_on: day(on),
-                outcome: Outcome::Waiting,
-                volunteered: false,
-                follow_up_due: None,
-                introduce_to: String::new(),
-                notes: String::new(),
-                created: stamp(on),
-                updated: stamp(on),
+                ..Ask::new(id, contact, kind, Channel::Email, day(on), stamp(on))
             },
         );
         id

@@ -46,20 +46,16 @@ pub fn goal(n: u128) -> Goal {
 /// An ask sent on `day`, last edited that same day.
 pub fn ask(n: u128, contact: u128, goal: Option<u128>, outcome: Outcome, day: u32) -> Ask {
     Ask {
-        id: id(n),
-        contact: id(contact),
         goal: goal.map(id),
-        kind: AskKind::Referral,
-        channel: Channel::Email,
-        message: String::new(),
-        sent_on: date(day),
         outcome,
-        volunteered: false,
-        follow_up_due: None,
-        introduce_to: String::new(),
-        notes: String::new(),
-        created: stamp(day, 9),
-        updated: stamp(day, 9),
+        ..Ask::new(
+            id(n),
+            id(contact),
+            AskKind::Referral,
+            Channel::Email,
+            date(day),
+            stamp(day, 9),
+        )
     }
 }
 
@@ -70,25 +66,10 @@ pub fn cant(why: &str) -> Outcome {
 /// A referral to "Referred {n}" made by contact `by` at `referred_at`, still New.
 pub fn referral(n: u128, by: u128, ask: Option<u128>, referred_at: Stamp) -> Referral {
     Referral {
-        id: id(n),
-        name: format!("Referred {n}"),
         company: "Maersk".into(),
         role: "Planning Lead".into(),
-        email: String::new(),
-        phone: String::new(),
-        profile_url: String::new(),
-        referred_by: id(by),
         ask: ask.map(id),
-        referred_at,
-        calls_ahead: false,
-        values: String::new(),
-        notes: String::new(),
-        stage: Stage::New,
-        first_contact: None,
-        thanked_on: None,
-        how_it_went_sent_on: None,
-        created: referred_at,
-        updated: referred_at,
+        ..Referral::new(id(n), format!("Referred {n}"), id(by), referred_at)
     }
 }
 

@@ -4,9 +4,9 @@
 //! The rules that trip exporters up are kept in one place each: CRLF after every line, lines folded
 //! at 75 octets without splitting a UTF-8 character, and TEXT values escaped.
 
-use super::owed::{Owed, OwedKind, OwedRef};
-use super::urgency::Urgent;
-use crate::model::Data;
+use super::owed::{owed, planned_follow_up, Owed, OwedKind, OwedRef};
+use super::urgency::{urgent_queue, UrgencyPolicy, Urgent};
+use crate::model::{Ask, Data, Outcome};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Identifies the program that wrote the file, as RFC 5545 requires of every calendar.
@@ -104,6 +104,43 @@ pub fn event_for_urgent(urgent: &Urgent, data: &Data) -> CalendarEvent {
     }
 }
 
+/// An all-day event on the day a planned follow-up falls due (before it is owed).
+pub fn event_for_follow_up(ask: &Ask, due: NaiveDate, data: &Data) -> CalendarEvent {
+    let name = data.contacts.get(&ask.contact).map_or("", |c| c.name.as_str());
+    let description = match &ask.outcome {
+        Outcome::Cant { .. } => format!("Write to {name} again with your progress since they couldn't help."),
+        _ => format!(
+            "Follow up with {name} if they have not answered your ask of {}.",
+            ask.sent_on.format("%-d %b %Y")
+        ),
+    };
+    CalendarEvent {
+        uid: format!("follow-up-ask-{}-{}@vouch", ask.id, ask.contact),
+        start: EventStart::Date(due),
+        summary: format!("Follow-up to {name}"),
+        description,
+    }
+}
+
+/// Everything coming up, for "Add all to calendar": each new referral's first-contact deadline,
+/// each message owed now, and each follow-up planned for a later day. One event per thing: a
+/// follow-up that is owed already is not listed twice.
+pub fn upcoming_events(data: &Data, today: NaiveDate, now: DateTime<Utc>, policy: UrgencyPolicy) -> Vec<CalendarEvent> {
+    let mut events: Vec<CalendarEvent> = urgent_queue(data.referrals.values(), now, policy)
+        .iter()
+        .map(|u| event_for_urgent(u, data))
+        .collect();
+    events.extend(owed(data, today).iter().map(|o| event_for_owed(o, data)));
+    for ask in data.asks.values() {
+        let later =
+            planned_follow_up(ask).filter(|due| *due > today && ask.last_follow_up_on.is_none_or(|on| on < *due));
+        if let (Some(due), true) = (later, data.contacts.contains_key(&ask.contact)) {
+            events.push(event_for_follow_up(ask, due, data));
+        }
+    }
+    events
+}
+
 /// `YYYYMMDDTHHMMSSZ`: RFC 5545's UTC form of DATE-TIME.
 fn utc_time(moment: DateTime<Utc>) -> String {
     moment.format("%Y%m%dT%H%M%SZ").to_string()
@@ -152,9 +189,9 @@ fn push_folded(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Ask;
     use crate::model::Outcome;
     use crate::pipeline::fixtures::{ask, at, contact, data, date, id, referral, stamp};
-    use crate::pipeline::{owed, urgent_queue, SentLog, UrgencyPolicy};
     use std::collections::BTreeMap;
 
     fn event(summary: &str, description: &str, start: EventStart) -> CalendarEvent {
@@ -372,7 +409,7 @@ mod tests {
             vec![ask(10, 1, None, Outcome::Yes, 3)],
             vec![],
         );
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         let events_out: Vec<_> = list.iter().map(|o| event_for_owed(o, &d)).collect();
         let ics = calendar(&events_out, at(5, 8));
         let props = parse(&ics);
@@ -407,5 +444,38 @@ mod tests {
             unescape(&found[0]["DESCRIPTION"].value),
             "Referred by Ana.\nPlanning Lead at Maersk\nWhat they value: Direct; likes data, not decks"
         );
+    }
+
+    #[test]
+    fn all_upcoming_lists_deadlines_owed_messages_and_later_follow_ups_once_each() {
+        let later = Ask {
+            later_follow_up: Some(date(20)),
+            thanked_on: Some(date(4)),
+            ..ask(11, 1, None, crate::pipeline::fixtures::cant("no budget"), 3)
+        };
+        let due_now = Ask {
+            follow_up_due: Some(date(5)),
+            ..ask(12, 1, None, Outcome::Waiting, 2)
+        };
+        let d = data(
+            vec![contact(1, "Ana")],
+            vec![],
+            vec![later, due_now],
+            vec![referral(20, 1, None, stamp(5, 9))],
+        );
+        let upcoming = upcoming_events(&d, date(5), at(5, 12), UrgencyPolicy::default());
+        let summaries: Vec<&str> = upcoming.iter().map(|e| e.summary.as_str()).collect();
+        assert_eq!(
+            summaries,
+            [
+                "Contact Referred 20 (referred by Ana)",
+                "Thank-you to Ana",
+                "Follow-up to Ana",
+                "Follow-up to Ana"
+            ]
+        );
+        assert_eq!(upcoming[3].start, EventStart::Date(date(20)));
+        let ics = calendar(&upcoming, at(5, 12));
+        assert_eq!(events(&parse(&ics)).len(), 4, "the file parses with every event");
     }
 }

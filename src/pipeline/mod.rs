@@ -2,20 +2,27 @@
 //! which new referrals are urgent, which thank-yous, updates and follow-ups are owed, how they
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
+pub mod answer;
+pub mod drafts;
 pub mod ics;
 pub mod owed;
 pub mod progress;
+pub mod sent;
 pub mod transitions;
 pub mod urgency;
 
 #[cfg(test)]
 mod fixtures;
 
-pub use ics::{calendar, event_for_owed, event_for_urgent, CalendarEvent, EventStart};
-pub use owed::{owed, Owed, OwedKind, OwedRef, SentLog};
+pub use answer::{plan_doubts, record_cant, record_yes, AnswerError, Cant, Yes, NAMES_PER_ASK};
+pub use ics::{
+    calendar, event_for_follow_up, event_for_owed, event_for_urgent, upcoming_events, CalendarEvent, EventStart,
+};
+pub use owed::{owed, Owed, OwedKind, OwedRef};
 pub use progress::{all_goal_progress, goal_progress, GoalProgress};
+pub use sent::{log_cant_step, log_sent, CantStep, Sent};
 pub use transitions::{
-    check_outcome_change, check_stage_move, correct_outcome, correct_stage, log_first_contact, move_stage,
+    check_outcome_change, check_stage_move, close, correct_outcome, correct_stage, log_first_contact, move_stage,
     outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,
 };
-pub use urgency::{age, age_hours, is_urgent, urgent_queue, UrgencyPolicy, Urgent};
+pub use urgency::{age, age_hours, age_label, is_urgent, urgent_queue, UrgencyPolicy, Urgent};

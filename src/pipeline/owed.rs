@@ -2,9 +2,9 @@
 //! to an introducer, progress updates to everyone who helped a goal, and follow-ups that fell due.
 //! Each is derived from the data, so logging the message as sent is what clears it.
 //!
-//! How "sent" is known: a referral's `thanked_on` and `how_it_went_sent_on` are stored on the
-//! referral. Thank-yous for an ask with no referral, follow-ups and progress updates have no field
-//! in the model yet, so the caller passes those facts in a [`SentLog`].
+//! How "sent" is known: from the records themselves. An ask keeps `thanked_on` and
+//! `last_follow_up_on`, a referral `thanked_on`, `how_it_went_sent_on` and `updates_sent`; logging a
+//! message as sent (see `sent.rs`) sets them.
 
 use crate::model::{Ask, AskKind, Data, Goal, Id, Outcome, Referral, Stage};
 use chrono::NaiveDate;
@@ -40,7 +40,7 @@ pub enum OwedRef {
     Ask(Id),
     Referral(Id),
     /// A progress update on a goal, covering the referrals whose news has not reached this
-    /// contact yet. Logging it sent means adding each `(referral, contact)` to the [`SentLog`].
+    /// contact yet. Logging it sent adds the contact to each referral's `updates_sent`.
     Goal {
         goal: Id,
         referrals: Vec<Id>,
@@ -60,31 +60,18 @@ pub struct Owed {
     pub reason: String,
 }
 
-/// Messages already sent that the model has no field for yet. The screen builds it from wherever
-/// it keeps these until the model grows the fields listed in the pipeline's report.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SentLog {
-    /// Ask id → the day a thank-you for its answer went out.
-    pub thanks: BTreeMap<Id, NaiveDate>,
-    /// Ask id → the day the latest follow-up went out.
-    pub follow_ups: BTreeMap<Id, NaiveDate>,
-    /// `(referral, contact)`: this contact has had the news of this referral's offer or close.
-    pub progress_updates: BTreeSet<(Id, Id)>,
-}
-
 /// Everything owed on `today`, most pressing first: the longest-owed first, and on the same day
 /// thank-yous, then how-it-wents, then follow-ups, then progress updates. Messages to a contact who
 /// has since been deleted are left out: there is nobody to send them to.
 ///
-/// Limitation of the current model: it records neither when an ask was answered nor when a
-/// referral reached a stage, so those due dates are the day the record was last edited (the
-/// transition functions stamp that edit). An unrelated later edit moves them later.
-pub fn owed(data: &Data, today: NaiveDate, sent: &SentLog) -> Vec<Owed> {
+/// Due dates come from when an ask was answered and when a referral reached its stage. Records
+/// written before those dates were kept fall back to the day they were last edited.
+pub fn owed(data: &Data, today: NaiveDate) -> Vec<Owed> {
     let mut list = Vec::new();
-    thank_yous(data, sent, &mut list);
-    how_it_wents(data, &mut list);
-    follow_ups(data, today, sent, &mut list);
-    progress_updates(data, sent, &mut list);
+    thank_yous(data, &mut list);
+    how_it_wents(data, today, &mut list);
+    follow_ups(data, today, &mut list);
+    progress_updates(data, &mut list);
     list.retain(|o| data.contacts.contains_key(&o.contact));
     list.sort_by(|a, b| (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about)));
     list
@@ -103,18 +90,28 @@ fn referrals_from(data: &Data, ask: Id) -> impl Iterator<Item = &Referral> {
     data.referrals.values().filter(move |r| r.ask == Some(ask))
 }
 
-fn thank_yous(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
+/// The day an ask was answered, or its last edit for records older than `answered_on`.
+fn answered_on(ask: &Ask) -> NaiveDate {
+    ask.answered_on.unwrap_or_else(|| ask.updated.0.date_naive())
+}
+
+/// The day a referral reached its stage, or its last edit for records older than `stage_changed`.
+fn stage_day(r: &Referral) -> NaiveDate {
+    r.stage_changed.unwrap_or(r.updated).0.date_naive()
+}
+
+fn thank_yous(data: &Data, list: &mut Vec<Owed>) {
     // One thank-you per helpful answer, however many names it brought: the note thanks the
     // person for the help, and a referral's `thanked_on` records that it went out.
     for ask in data.asks.values().filter(|a| helped(a)) {
-        let thanked = sent.thanks.contains_key(&ask.id) || referrals_from(data, ask.id).any(|r| r.thanked_on.is_some());
+        let thanked = ask.thanked_on.is_some() || referrals_from(data, ask.id).any(|r| r.thanked_on.is_some());
         if thanked {
             continue;
         }
         let due = referrals_from(data, ask.id)
             .map(|r| r.referred_at.0.date_naive())
             .min()
-            .unwrap_or_else(|| ask.updated.0.date_naive());
+            .unwrap_or_else(|| answered_on(ask));
         let name = contact_name(data, ask.contact);
         let reason = match &ask.outcome {
             Outcome::Cant { why } => format!(
@@ -153,22 +150,30 @@ fn thank_yous(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
     }
 }
 
-/// Whether the user has something to tell the introducer: a meeting was set, or the referral was
-/// closed after they were in touch. The model does not say whether a closed referral ever got to
-/// a meeting, so any contact counts: "it went nowhere, thanks anyway" still closes the loop.
-fn has_news_for_introducer(r: &Referral) -> bool {
+/// From when the user has something to tell the introducer: after the first meeting (its day, when
+/// known; else the day the meeting was set), or once the referral went further or was closed
+/// after they were in touch. "It went nowhere, thanks anyway" still closes the loop.
+fn news_for_introducer_from(r: &Referral, today: NaiveDate) -> Option<NaiveDate> {
     match r.stage {
-        Stage::New | Stage::Contacted => false,
-        Stage::MeetingSet | Stage::Interviewing | Stage::Offer => true,
-        Stage::Closed => r.first_contact.is_some(),
+        Stage::New | Stage::Contacted => None,
+        Stage::MeetingSet => match r.meeting_on {
+            Some(day) if day > today => None,
+            Some(day) => Some(day),
+            None => Some(stage_day(r)),
+        },
+        Stage::Interviewing | Stage::Offer => Some(r.meeting_on.unwrap_or_else(|| stage_day(r))),
+        Stage::Closed => r.first_contact.is_some().then(|| stage_day(r)),
     }
 }
 
-fn how_it_wents(data: &Data, list: &mut Vec<Owed>) {
+fn how_it_wents(data: &Data, today: NaiveDate, list: &mut Vec<Owed>) {
     for r in data.referrals.values() {
-        if r.how_it_went_sent_on.is_some() || !has_news_for_introducer(r) {
+        if r.how_it_went_sent_on.is_some() {
             continue;
         }
+        let Some(due) = news_for_introducer_from(r, today) else {
+            continue;
+        };
         let name = contact_name(data, r.referred_by);
         let reason = if r.stage == Stage::Closed {
             format!("Your contact with {} is closed: tell {name} how it went", r.name)
@@ -179,38 +184,58 @@ fn how_it_wents(data: &Data, list: &mut Vec<Owed>) {
             kind: OwedKind::HowItWent,
             contact: r.referred_by,
             about: OwedRef::Referral(r.id),
-            due: r.updated.0.date_naive(),
+            due,
             reason,
         });
     }
 }
 
-fn follow_ups(data: &Data, today: NaiveDate, sent: &SentLog, list: &mut Vec<Owed>) {
+/// The follow-up an ask has planned, if any: on a waiting ask, the nudge; after a can't, the
+/// later note that shows progress (rule 10).
+pub fn planned_follow_up(ask: &Ask) -> Option<NaiveDate> {
+    match ask.outcome {
+        Outcome::Waiting => ask.follow_up_due,
+        Outcome::Cant { .. } => ask.later_follow_up,
+        Outcome::Yes | Outcome::NoReply => None,
+    }
+}
+
+fn follow_ups(data: &Data, today: NaiveDate, list: &mut Vec<Owed>) {
     for ask in data.asks.values() {
-        let Some(due) = ask.follow_up_due else {
+        let Some(due) = planned_follow_up(ask) else {
             continue;
         };
-        let already = sent.follow_ups.get(&ask.id).is_some_and(|on| *on >= due);
-        if ask.outcome != Outcome::Waiting || due > today || already {
+        let already = ask.last_follow_up_on.is_some_and(|on| on >= due);
+        if due > today || already {
             continue;
         }
+        let name = contact_name(data, ask.contact);
+        let reason = if ask.outcome == Outcome::Waiting {
+            format!(
+                "No reply yet from {name} to your {} of {}: follow up",
+                ask_phrase(ask.kind),
+                ask.sent_on.format("%-d %b")
+            )
+        } else {
+            format!(
+                "{name} couldn't help in {}: write again with your progress",
+                ask.sent_on.format("%B")
+            )
+        };
         list.push(Owed {
             kind: OwedKind::FollowUp,
             contact: ask.contact,
             about: OwedRef::Ask(ask.id),
             due,
-            reason: format!(
-                "No reply yet from {} to your {} of {}: follow up",
-                contact_name(data, ask.contact),
-                ask_phrase(ask.kind),
-                ask.sent_on.format("%-d %b")
-            ),
+            reason,
         });
     }
 }
 
-fn goal_of(data: &Data, r: &Referral) -> Option<Id> {
-    r.ask.and_then(|a| data.asks.get(&a)).and_then(|a| a.goal)
+/// The goal a referral counts for: its own, or the goal of the ask it came from.
+pub fn goal_of(data: &Data, r: &Referral) -> Option<Id> {
+    r.goal
+        .or_else(|| r.ask.and_then(|a| data.asks.get(&a)).and_then(|a| a.goal))
 }
 
 /// An offer, or a close after real contact: news worth sending to everyone who helped.
@@ -218,7 +243,7 @@ fn is_milestone(r: &Referral) -> bool {
     r.stage == Stage::Offer || (r.stage == Stage::Closed && r.first_contact.is_some())
 }
 
-fn progress_updates(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
+fn progress_updates(data: &Data, list: &mut Vec<Owed>) {
     // Who helped each goal: a helpful answer to an ask for it, or a referral made for it.
     let mut helpers: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
     for ask in data.asks.values().filter(|a| helped(a)) {
@@ -241,7 +266,8 @@ fn progress_updates(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
         for &helper in helpers.get(&goal).into_iter().flatten() {
             // The introducer still owed a how-it-went gets this news in that message instead.
             let news_goes_in_how_it_went = helper == r.referred_by && r.how_it_went_sent_on.is_none();
-            if news_goes_in_how_it_went || sent.progress_updates.contains(&(r.id, helper)) {
+            let heard = r.updates_sent.iter().any(|u| u.to == helper && u.stage == r.stage);
+            if news_goes_in_how_it_went || heard {
                 continue;
             }
             pending.entry((goal, helper)).or_default().push(r);
@@ -250,7 +276,7 @@ fn progress_updates(data: &Data, sent: &SentLog, list: &mut Vec<Owed>) {
     for ((goal, helper), referrals) in pending {
         let due = referrals
             .iter()
-            .map(|r| r.updated.0.date_naive())
+            .map(|r| stage_day(r))
             .min()
             .expect("a pending entry is only created with a referral in it");
         let news: Vec<String> = referrals.iter().map(|r| milestone_phrase(r)).collect();
@@ -298,7 +324,7 @@ fn contact_name(data: &Data, id: Id) -> &str {
     data.contacts.get(&id).map_or("a deleted contact", |c| c.name.as_str())
 }
 
-fn ask_phrase(kind: AskKind) -> &'static str {
+pub(crate) fn ask_phrase(kind: AskKind) -> &'static str {
     match kind {
         AskKind::Referral => "referral request",
         AskKind::WarmIntroduction => "request for an introduction",
@@ -342,7 +368,7 @@ mod tests {
     #[test]
     fn a_yes_owes_the_contact_a_thank_you() {
         let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         assert_eq!(kinds(&list), vec![(OwedKind::ThankYou, id(ANA))]);
         assert_eq!(list[0].about, OwedRef::Ask(id(10)));
         assert_eq!(list[0].due, date(3));
@@ -369,7 +395,7 @@ mod tests {
             ],
             vec![],
         );
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         assert_eq!(kinds(&list), vec![(OwedKind::ThankYou, id(ANA))]);
         assert_eq!(
             list[0].reason,
@@ -389,7 +415,7 @@ mod tests {
             ],
             vec![],
         );
-        assert!(owed(&d, date(5), &SentLog::default()).is_empty());
+        assert!(owed(&d, date(5)).is_empty());
     }
 
     #[test]
@@ -397,18 +423,28 @@ mod tests {
         let mut r = referral(20, ANA, Some(10), stamp(4, 9));
         r.thanked_on = Some(date(4));
         let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![r]);
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         assert!(list.iter().all(|o| o.kind != OwedKind::ThankYou), "{list:?}");
     }
 
     #[test]
-    fn a_thank_you_for_an_ask_without_referral_is_cleared_by_the_sent_log() {
-        let d = data(people(), vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
-        let sent = SentLog {
-            thanks: [(id(10), date(4))].into(),
-            ..SentLog::default()
+    fn a_thank_you_for_an_ask_without_referral_is_cleared_by_its_thanked_date() {
+        let thanked = Ask {
+            thanked_on: Some(date(4)),
+            ..ask(10, ANA, None, Outcome::Yes, 3)
         };
-        assert!(owed(&d, date(5), &sent).is_empty());
+        let d = data(people(), vec![], vec![thanked], vec![]);
+        assert!(owed(&d, date(5)).is_empty());
+    }
+
+    #[test]
+    fn a_thank_you_is_owed_from_the_day_of_the_answer() {
+        let answered = Ask {
+            answered_on: Some(date(6)),
+            ..ask(10, ANA, None, Outcome::Yes, 3)
+        };
+        let list = owed(&data(people(), vec![], vec![answered], vec![]), date(8));
+        assert_eq!(list[0].due, date(6));
     }
 
     #[test]
@@ -422,7 +458,7 @@ mod tests {
                 referral(21, ANA, Some(10), stamp(5, 9)),
             ],
         );
-        let list = owed(&d, date(6), &SentLog::default());
+        let list = owed(&d, date(6));
         assert_eq!(kinds(&list), vec![(OwedKind::ThankYou, id(ANA))]);
         assert_eq!(list[0].due, date(4), "owed from the day the first name came");
     }
@@ -431,12 +467,12 @@ mod tests {
     fn a_volunteered_referral_owes_its_own_thank_you_until_thanked() {
         let mut r = referral(20, BRAM, None, stamp(4, 9));
         let d = data(people(), vec![], vec![], vec![r.clone()]);
-        let list = owed(&d, date(5), &SentLog::default());
+        let list = owed(&d, date(5));
         assert_eq!(list[0].about, OwedRef::Referral(id(20)));
         assert_eq!(list[0].reason, "Bram referred you to Referred 20: send a thank-you");
         r.thanked_on = Some(date(5));
         let d = data(people(), vec![], vec![], vec![r]);
-        assert!(owed(&d, date(5), &SentLog::default()).is_empty());
+        assert!(owed(&d, date(5)).is_empty());
     }
 
     fn thanked(r: crate::model::Referral) -> crate::model::Referral {
@@ -450,17 +486,8 @@ mod tests {
     fn a_meeting_set_owes_the_introducer_a_how_it_went() {
         let contacted = thanked(at_stage(referral(20, BRAM, None, stamp(4, 9)), Stage::Contacted, 5));
         let met = at_stage(contacted.clone(), Stage::MeetingSet, 7);
-        assert!(owed(
-            &data(people(), vec![], vec![], vec![contacted]),
-            date(8),
-            &SentLog::default()
-        )
-        .is_empty());
-        let list = owed(
-            &data(people(), vec![], vec![], vec![met.clone()]),
-            date(8),
-            &SentLog::default(),
-        );
+        assert!(owed(&data(people(), vec![], vec![], vec![contacted]), date(8)).is_empty());
+        let list = owed(&data(people(), vec![], vec![], vec![met.clone()]), date(8));
         assert_eq!(kinds(&list), vec![(OwedKind::HowItWent, id(BRAM))]);
         assert_eq!(list[0].due, date(7));
         assert_eq!(
@@ -471,12 +498,7 @@ mod tests {
             how_it_went_sent_on: Some(date(8)),
             ..met
         };
-        assert!(owed(
-            &data(people(), vec![], vec![], vec![told]),
-            date(8),
-            &SentLog::default()
-        )
-        .is_empty());
+        assert!(owed(&data(people(), vec![], vec![], vec![told]), date(8)).is_empty());
     }
 
     #[test]
@@ -487,7 +509,6 @@ mod tests {
         let list = owed(
             &data(people(), vec![], vec![], vec![dropped, closed_after_contact]),
             date(10),
-            &SentLog::default(),
         );
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].about, OwedRef::Referral(id(21)));
@@ -514,16 +535,16 @@ mod tests {
         )
     }
 
-    fn thanks_sent() -> SentLog {
-        SentLog {
-            thanks: [(id(11), date(4))].into(),
-            ..SentLog::default()
-        }
+    /// The goal story with Chloé already thanked for her advice.
+    fn story(stage: Stage) -> Data {
+        let mut d = goal_story(stage);
+        d.asks.get_mut(&id(11)).unwrap().thanked_on = Some(date(4));
+        d
     }
 
     #[test]
     fn an_offer_owes_a_progress_update_to_everyone_who_helped_the_goal() {
-        let list = owed(&goal_story(Stage::Offer), date(13), &thanks_sent());
+        let list = owed(&story(Stage::Offer), date(13));
         assert_eq!(
             kinds(&list),
             vec![
@@ -548,29 +569,36 @@ mod tests {
 
     #[test]
     fn interviewing_is_not_yet_news_for_the_helpers() {
-        assert!(owed(&goal_story(Stage::Interviewing), date(13), &thanks_sent()).is_empty());
+        assert!(owed(&story(Stage::Interviewing), date(13)).is_empty());
     }
 
     #[test]
     fn a_close_after_contact_is_news_too() {
-        let list = owed(&goal_story(Stage::Closed), date(13), &thanks_sent());
+        let list = owed(&story(Stage::Closed), date(13));
         assert_eq!(list.len(), 2);
         assert!(list[0].reason.ends_with("tell them how it ended with Referred 20"));
     }
 
     #[test]
     fn a_sent_progress_update_is_not_owed_again() {
-        let mut sent = thanks_sent();
-        sent.progress_updates.insert((id(20), id(CHLOE)));
-        let list = owed(&goal_story(Stage::Offer), date(13), &sent);
+        let mut d = story(Stage::Offer);
+        let update = crate::model::UpdateSent {
+            to: id(CHLOE),
+            stage: Stage::Offer,
+            on: date(13),
+        };
+        d.referrals.get_mut(&id(20)).unwrap().updates_sent.push(update);
+        let list = owed(&d, date(13));
         assert_eq!(kinds(&list), vec![(OwedKind::ProgressUpdate, id(ANA))]);
+        d.referrals.get_mut(&id(20)).unwrap().stage = Stage::Closed;
+        assert_eq!(owed(&d, date(14)).len(), 2, "the close is news again, for Chloé too");
     }
 
     #[test]
     fn the_introducer_hears_the_news_in_the_how_it_went_if_that_is_still_owed() {
-        let mut d = goal_story(Stage::Offer);
+        let mut d = story(Stage::Offer);
         d.referrals.get_mut(&id(20)).unwrap().how_it_went_sent_on = None;
-        let list = owed(&d, date(13), &thanks_sent());
+        let list = owed(&d, date(13));
         assert_eq!(
             kinds(&list),
             vec![(OwedKind::HowItWent, id(ANA)), (OwedKind::ProgressUpdate, id(CHLOE))]
@@ -579,12 +607,12 @@ mod tests {
 
     #[test]
     fn news_of_several_referrals_goes_out_in_one_update_per_helper() {
-        let mut d = goal_story(Stage::Offer);
+        let mut d = story(Stage::Offer);
         d.asks.insert(id(13), ask(13, BRAM, Some(GOAL), Outcome::Yes, 3));
         let mut second = thanked(referral(21, BRAM, Some(13), stamp(5, 9)));
         second.how_it_went_sent_on = Some(date(7));
         d.referrals.insert(id(21), at_stage(second, Stage::Closed, 11));
-        let list = owed(&d, date(13), &thanks_sent());
+        let list = owed(&d, date(13));
         let chloe: Vec<_> = list.iter().filter(|o| o.contact == id(CHLOE)).collect();
         assert_eq!(chloe.len(), 1);
         assert_eq!(
@@ -599,9 +627,9 @@ mod tests {
 
     #[test]
     fn helpers_of_another_goal_get_no_update() {
-        let mut d = goal_story(Stage::Offer);
+        let mut d = story(Stage::Offer);
         d.asks.get_mut(&id(11)).unwrap().goal = Some(id(99));
-        let list = owed(&d, date(13), &thanks_sent());
+        let list = owed(&d, date(13));
         assert!(list.iter().all(|o| o.contact != id(CHLOE)));
     }
 
@@ -615,8 +643,8 @@ mod tests {
     #[test]
     fn a_follow_up_is_owed_from_its_due_date_not_before() {
         let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 8)], vec![]);
-        assert!(owed(&d, date(7), &SentLog::default()).is_empty());
-        let list = owed(&d, date(8), &SentLog::default());
+        assert!(owed(&d, date(7)).is_empty());
+        let list = owed(&d, date(8));
         assert_eq!(kinds(&list), vec![(OwedKind::FollowUp, id(ANA))]);
         assert_eq!(
             list[0].reason,
@@ -630,28 +658,57 @@ mod tests {
             outcome: Outcome::NoReply,
             ..waiting_with_follow_up(10, ANA, 8)
         };
-        assert!(owed(
-            &data(people(), vec![], vec![answered], vec![]),
-            date(9),
-            &SentLog::default()
-        )
-        .is_empty());
+        assert!(owed(&data(people(), vec![], vec![answered], vec![]), date(9)).is_empty());
     }
 
     #[test]
     fn a_sent_follow_up_clears_it_until_a_later_one_is_planned() {
-        let sent = SentLog {
-            follow_ups: [(id(10), date(8))].into(),
-            ..SentLog::default()
+        let followed_up = |due| Ask {
+            last_follow_up_on: Some(date(8)),
+            ..waiting_with_follow_up(10, ANA, due)
         };
-        let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 8)], vec![]);
-        assert!(owed(&d, date(9), &sent).is_empty());
-        let d = data(people(), vec![], vec![waiting_with_follow_up(10, ANA, 15)], vec![]);
+        let d = data(people(), vec![], vec![followed_up(8)], vec![]);
+        assert!(owed(&d, date(9)).is_empty());
+        let d = data(people(), vec![], vec![followed_up(15)], vec![]);
+        assert_eq!(owed(&d, date(15)).len(), 1, "the next planned follow-up is owed again");
+    }
+
+    #[test]
+    fn a_cant_with_a_later_follow_up_owes_a_note_with_progress_on_that_day() {
+        let later = Ask {
+            later_follow_up: Some(date(20)),
+            thanked_on: Some(date(4)),
+            ..ask(10, ANA, None, cant("no budget until spring"), 3)
+        };
+        let d = data(people(), vec![], vec![later], vec![]);
+        assert!(owed(&d, date(19)).is_empty());
+        let list = owed(&d, date(20));
+        assert_eq!(kinds(&list), vec![(OwedKind::FollowUp, id(ANA))]);
         assert_eq!(
-            owed(&d, date(15), &sent).len(),
-            1,
-            "the next planned follow-up is owed again"
+            list[0].reason,
+            "Ana couldn't help in March: write again with your progress"
         );
+    }
+
+    #[test]
+    fn a_meeting_on_a_later_day_owes_the_how_it_went_only_after_it() {
+        let mut r = thanked(at_stage(referral(20, BRAM, None, stamp(4, 9)), Stage::MeetingSet, 5));
+        r.meeting_on = Some(date(10));
+        let d = data(people(), vec![], vec![], vec![r]);
+        assert!(owed(&d, date(9)).is_empty());
+        let list = owed(&d, date(10));
+        assert_eq!(kinds(&list), vec![(OwedKind::HowItWent, id(BRAM))]);
+        assert_eq!(list[0].due, date(10));
+    }
+
+    #[test]
+    fn a_referral_with_its_own_goal_counts_for_that_goal() {
+        let mut d = story(Stage::Offer);
+        let mut r = d.referrals.remove(&id(20)).unwrap();
+        r.ask = None;
+        r.goal = Some(id(GOAL));
+        d.referrals.insert(r.id, r);
+        assert!(owed(&d, date(13)).iter().any(|o| o.contact == id(CHLOE)));
     }
 
     #[test]
@@ -666,7 +723,7 @@ mod tests {
             ],
             vec![],
         );
-        let list = owed(&d, date(9), &SentLog::default());
+        let list = owed(&d, date(9));
         assert_eq!(
             kinds(&list),
             vec![
@@ -680,7 +737,7 @@ mod tests {
     #[test]
     fn nothing_is_owed_to_a_deleted_contact() {
         let d = data(vec![], vec![], vec![ask(10, ANA, None, Outcome::Yes, 3)], vec![]);
-        assert!(owed(&d, date(5), &SentLog::default()).is_empty());
+        assert!(owed(&d, date(5)).is_empty());
     }
 
     #[test]

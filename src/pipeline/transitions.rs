@@ -1,7 +1,7 @@
 //! The allowed changes after an ask: how an ask's outcome may change once logged, and how a referral
 //! moves through its stages. Every refusal says, in words a user can act on, what to do instead.
 
-use crate::model::{clean_text, Ask, FieldError, Outcome, Referral, Stage, Stamp};
+use crate::model::{clean_text, Ask, Closing, FieldError, Outcome, Referral, Stage, Stamp};
 
 /// The referral stages in the order a referral moves through them.
 pub const STAGES: [Stage; 6] = [
@@ -110,10 +110,20 @@ fn clean_outcome(outcome: Outcome) -> Result<Outcome, FieldError> {
     })
 }
 
+/// Sets the outcome and dates the answer: a thank-you is owed from the day it came. A move back
+/// to waiting (a follow-up went out, or a correction) forgets that date.
 fn set_outcome(ask: &mut Ask, to: Outcome, now: Stamp) {
     if ask.outcome != to {
+        let answered = !matches!(to, Outcome::Waiting);
+        let kind_changed = std::mem::discriminant(&ask.outcome) != std::mem::discriminant(&to);
         ask.outcome = to;
         ask.updated = now;
+        if !answered {
+            ask.answered_on = None;
+        } else if kind_changed || ask.answered_on.is_none() {
+            // Editing a can't's reason keeps the day it was answered.
+            ask.answered_on = Some(now.0.date_naive());
+        }
     }
 }
 
@@ -224,6 +234,7 @@ pub fn log_first_contact(referral: &mut Referral, at: Stamp, now: Stamp) -> Resu
     // the date is still worth having.
     if referral.stage == Stage::New {
         referral.stage = Stage::Contacted;
+        referral.stage_changed = Some(at);
     }
     referral.updated = now;
     Ok(())
@@ -252,13 +263,30 @@ pub fn correct_stage(referral: &mut Referral, to: Stage, now: Stamp) -> Result<(
     if to == Stage::New {
         referral.first_contact = None;
     }
+    if to < Stage::MeetingSet {
+        referral.meeting_on = None;
+    }
+    referral.closing = None;
     set_stage(referral, to, now);
+    Ok(())
+}
+
+/// Closes a referral with how it ended, from any open stage (see [`check_stage_move`]). Closing an
+/// already closed one again only changes how it ended.
+pub fn close(referral: &mut Referral, closing: Closing, now: Stamp) -> Result<(), StageError> {
+    check_stage_move(referral, Stage::Closed)?;
+    set_stage(referral, Stage::Closed, now);
+    if referral.closing != Some(closing) {
+        referral.closing = Some(closing);
+        referral.updated = now;
+    }
     Ok(())
 }
 
 fn set_stage(referral: &mut Referral, to: Stage, now: Stamp) {
     if referral.stage != to {
         referral.stage = to;
+        referral.stage_changed = Some(now);
         referral.updated = now;
     }
 }
@@ -535,6 +563,47 @@ mod tests {
         );
         correct_stage(&mut r, Stage::New, stamp(5, 9)).unwrap();
         assert_eq!(r.stage, Stage::New);
+    }
+
+    #[test]
+    fn an_answer_is_dated_and_editing_a_reason_keeps_the_date() {
+        let mut a = ask(1, 2, None, Outcome::Waiting, 3);
+        record_outcome(&mut a, cant("freeze"), stamp(5, 10)).unwrap();
+        assert_eq!(a.answered_on, Some(stamp(5, 0).0.date_naive()));
+        record_outcome(&mut a, cant("a hiring freeze until May"), stamp(7, 10)).unwrap();
+        assert_eq!(a.answered_on, Some(stamp(5, 0).0.date_naive()), "same answer, same day");
+        record_outcome(&mut a, Outcome::Yes, stamp(9, 10)).unwrap();
+        assert_eq!(
+            a.answered_on,
+            Some(stamp(9, 0).0.date_naive()),
+            "a new answer, a new day"
+        );
+        correct_outcome(&mut a, Outcome::Waiting, stamp(9, 11)).unwrap();
+        assert_eq!(a.answered_on, None, "waiting again: not answered");
+    }
+
+    #[test]
+    fn a_stage_change_is_dated() {
+        let mut r = referral_at(Stage::New);
+        log_first_contact(&mut r, stamp(3, 15), stamp(3, 16)).unwrap();
+        assert_eq!(
+            r.stage_changed,
+            Some(stamp(3, 15)),
+            "contacted when the contact was made"
+        );
+        move_stage(&mut r, Stage::MeetingSet, stamp(6, 9)).unwrap();
+        assert_eq!(r.stage_changed, Some(stamp(6, 9)));
+    }
+
+    #[test]
+    fn closing_records_how_it_ended_and_reopening_forgets_it() {
+        let mut r = referral_at(Stage::Interviewing);
+        close(&mut r, Closing::NoOffer, stamp(12, 9)).unwrap();
+        assert_eq!((r.stage, r.closing), (Stage::Closed, Some(Closing::NoOffer)));
+        close(&mut r, Closing::Withdrew, stamp(12, 10)).unwrap();
+        assert_eq!(r.closing, Some(Closing::Withdrew), "how it ended can be changed");
+        correct_stage(&mut r, Stage::Offer, stamp(13, 9)).unwrap();
+        assert_eq!((r.stage, r.closing), (Stage::Offer, None));
     }
 
     #[test]

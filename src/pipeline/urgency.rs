@@ -56,6 +56,15 @@ pub fn age_hours(referral: &Referral, now: DateTime<Utc>) -> i64 {
     age(referral, now).num_hours()
 }
 
+/// How old a referral is, in hours as the queue shows it: "Referred 26 hours ago".
+pub fn age_label(hours: i64) -> String {
+    match hours {
+        i64::MIN..=0 => "Referred less than an hour ago".to_string(),
+        1 => "Referred 1 hour ago".to_string(),
+        h => format!("Referred {h} hours ago"),
+    }
+}
+
 /// Every referral waiting for its first contact, oldest first (the one going coldest leads). Ties
 /// are broken by id so the order never flickers between renders.
 pub fn urgent_queue<'a>(
@@ -156,6 +165,13 @@ mod tests {
         assert_eq!(hours, vec![97, 49, 1]);
         let red: Vec<_> = queue.iter().map(|u| u.overdue).collect();
         assert_eq!(red, vec![true, true, false]);
+    }
+
+    #[test]
+    fn the_age_reads_in_hours() {
+        assert_eq!(age_label(0), "Referred less than an hour ago");
+        assert_eq!(age_label(1), "Referred 1 hour ago");
+        assert_eq!(age_label(49), "Referred 49 hours ago");
     }
 
     #[test]

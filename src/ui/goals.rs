@@ -214,6 +214,7 @@ fn GoalView(goal: Goal, editing: RwSignal<Option<Id>>) -> impl IntoView {
             {details.map(|d| view! { <p class="sub">{d}</p> })}
             {posting}
             {pitch_view}
+            <crate::ui::progress::GoalProgressView goal=id title=title.clone()/>
             <div class="actions">
                 <A href=href(&format!("/ask?goal={id}")) attr:class="button small primary" attr:aria-label=format!("Make the ask for {title}")>
                     "Make the ask"

@@ -2,15 +2,20 @@
 //! state, call the pure core, and write back through `AppState`.
 
 pub mod ask;
+pub mod asks;
 pub mod backers;
 pub mod banner;
 pub mod contact;
+pub mod draft;
 pub mod fields;
 pub mod goals;
 pub mod message;
 pub mod network;
 pub mod not_found;
+pub mod owed;
+pub mod progress;
 pub mod recovery;
+pub mod referrals;
 pub mod settings;
 pub mod toast;
 pub mod today;

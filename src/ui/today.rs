@@ -1,11 +1,15 @@
 //! Today: the landing screen. Until the user has a profile and a few contacts, it is a short
-//! checklist of what to do first; after that, what needs doing now: who is going cold, the next
-//! touch for the best backers, and what happened lately. Each section hides while it is empty.
+//! checklist of what to do first; after that, what needs doing now, most pressing first: referrals
+//! to contact now, follow-ups due, thanks and updates owed, who is going cold, the next touch for
+//! the best backers, and what happened lately. Each section hides while it is empty.
 
 use crate::app::href;
-use crate::app::use_app;
-use crate::model::{Data, Id};
+use crate::app::{use_app, AppState};
+use crate::model::{Data, Id, Outcome};
 use crate::network::{backers, going_cold, readiness, Activity};
+use crate::pipeline::{self, Owed, OwedKind, UrgencyPolicy};
+use crate::ui::owed::OwedItem;
+use crate::ui::referrals::{download_ics, ticking_now, urgency_hours, ReferralCard};
 use crate::ui::touch::LogTouch;
 use crate::web;
 use chrono::NaiveDate;
@@ -71,6 +75,7 @@ pub fn Today() -> impl IntoView {
     let today = web::today();
     let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
     let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
+    let has_goals = Memo::new(move |_| app.data.with(|d| d.goals.values().any(|g| !g.archived)));
     let greeting = Memo::new(move |_| {
         app.data.with(|d| {
             let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
@@ -84,10 +89,50 @@ pub fn Today() -> impl IntoView {
     let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today)));
     let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today))));
     let recent = Memo::new(move |_| app.data.with(recent_touches));
+    let now = ticking_now();
+    let hours = Signal::derive(urgency_hours);
+    let urgent = Memo::new(move |_| {
+        app.data.with(|d| {
+            pipeline::urgent_queue(d.referrals.values(), now.get().0, UrgencyPolicy::hours(hours.get()))
+                .iter()
+                .map(|u| u.referral.id)
+                .collect::<Vec<Id>>()
+        })
+    });
+    let owed = Memo::new(move |_| app.data.with(|d| pipeline::owed(d, today)));
+    let follow_ups = Memo::new(move |_| {
+        owed.with(|o| {
+            o.iter()
+                .filter(|o| o.kind == OwedKind::FollowUp)
+                .cloned()
+                .collect::<Vec<Owed>>()
+        })
+    });
+    let thanks = Memo::new(move |_| {
+        owed.with(|o| {
+            o.iter()
+                .filter(|o| o.kind != OwedKind::FollowUp)
+                .cloned()
+                .collect::<Vec<Owed>>()
+        })
+    });
+    let export_all = move |_| {
+        let events = app.data.with_untracked(|d| {
+            pipeline::upcoming_events(
+                d,
+                web::today(),
+                web::now().0,
+                UrgencyPolicy::hours(hours.get_untracked()),
+            )
+        });
+        download_ics(app, "vouch-upcoming", &events);
+    };
     let form = OpenForm::new();
     let getting_started = move || !has_profile.get() || contacts.get() < 3;
+    let pipeline_clear = move || urgent.with(Vec::is_empty) && owed.with(Vec::is_empty);
     let all_clear = move || {
         !getting_started()
+            && pipeline_clear()
             && cold.with(|c| c.rows.is_empty())
             && suggested.with(Vec::is_empty)
             && recent.with(Vec::is_empty)
@@ -97,6 +142,53 @@ pub fn Today() -> impl IntoView {
         <section class="page today">
             <h1 id=PAGE_HEADING tabindex="-1">{move || greeting.get()}</h1>
             <p class="lead">"Vouch helps you get referrals from the people who already know your work: whom to ask, when, and what to write."</p>
+            <Show when=all_clear>
+                <div class="card all-clear">
+                    <h2>"Nothing is due today"</h2>
+                    <p>"Nobody is past their keep-in-touch date. Judge how well your contacts know, like and trust you to get suggested touches, or "<A href=href("/network/new")>"add someone who knows your work"</A>"."</p>
+                    {move || {
+                        let (link, text) = if has_goals.get() { ("/backers", "See your backers") } else { ("/goals", "Define a goal") };
+                        view! { <p>{first_step(has_goals.get())}" "<A href=href(link)>{text}</A>"."</p> }
+                    }}
+                </div>
+            </Show>
+            <Show when=move || !urgent.with(Vec::is_empty)>
+                <section class="card today-section urgent-section" aria-labelledby=URGENT_HEADING>
+                    <h2 id=URGENT_HEADING tabindex="-1">"Contact now"</h2>
+                    <p class="hint">"New referrals, oldest first. Get in touch while the introduction is fresh: the person who referred you may have called ahead."</p>
+                    <ul class="referral-list" aria-label="Contact now">
+                        <For each=move || urgent.get() key=|id| *id let:id>
+                            <li><ReferralCard id=id now=now hours=hours/></li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <Show when=move || !follow_ups.with(Vec::is_empty)>
+                <section class="card today-section" aria-labelledby=FOLLOW_UP_HEADING>
+                    <h2 id=FOLLOW_UP_HEADING tabindex="-1">"Follow-ups due"</h2>
+                    <ul class="item-list" aria-label="Follow-ups due">
+                        <For each=move || follow_ups.get() key=owed_key let:o>
+                            <OwedItem answer=waiting_ask(app, &o) owed=o/>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <Show when=move || !thanks.with(Vec::is_empty)>
+                <section class="card today-section" aria-labelledby=OWED_HEADING>
+                    <h2 id=OWED_HEADING tabindex="-1">"Thanks and updates owed"</h2>
+                    <p class="hint">"Close the loop with the people who helped. Marking one as sent adds it to their timeline."</p>
+                    <ul class="item-list" aria-label="Thanks and updates owed">
+                        <For each=move || thanks.get() key=owed_key let:o>
+                            <OwedItem owed=o answer=None/>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <Show when=move || !pipeline_clear()>
+                <div class="actions calendar-all">
+                    <button type="button" class="button" on:click=export_all>"Add all upcoming to calendar"</button>
+                </div>
+            </Show>
             <Show when=getting_started>
                 <div class="card">
                     <h2>"Get started"</h2>
@@ -110,12 +202,6 @@ pub fn Today() -> impl IntoView {
                             {move || format!(" — {} of 3 added.", contacts.get().min(3))}
                         </li>
                     </ol>
-                </div>
-            </Show>
-            <Show when=all_clear>
-                <div class="card all-clear">
-                    <h2>"Nothing is due today"</h2>
-                    <p>"Nobody is past their keep-in-touch date. Judge how well your contacts know, like and trust you to get suggested touches, or "<A href=href("/network/new")>"add someone who knows your work"</A>"."</p>
                 </div>
             </Show>
             <Show when=move || cold.with(|c| !c.rows.is_empty())>
@@ -175,6 +261,33 @@ pub fn Today() -> impl IntoView {
 }
 
 const PAGE_HEADING: &str = "today-heading";
+const URGENT_HEADING: &str = "today-urgent";
+const FOLLOW_UP_HEADING: &str = "today-follow-ups";
+const OWED_HEADING: &str = "today-owed";
+
+/// What to do first when nothing is due: a goal before any ask (rule 4), then an ask to a backer.
+fn first_step(has_goals: bool) -> &'static str {
+    if has_goals {
+        "When you are ready to ask, start with the contacts most ready to vouch for you."
+    } else {
+        "Before any ask, say what you are asking for."
+    }
+}
+
+/// What identifies an owed message across redraws.
+fn owed_key(o: &Owed) -> (OwedKind, Id, pipeline::OwedRef) {
+    (o.kind, o.contact, o.about.clone())
+}
+
+/// The ask a follow-up is about, when it still waits for an answer, so it can be recorded in place.
+fn waiting_ask(app: AppState, o: &Owed) -> Option<Id> {
+    let pipeline::OwedRef::Ask(id) = o.about else {
+        return None;
+    };
+    app.data
+        .with_untracked(|d| d.asks.get(&id).is_some_and(|a| a.outcome == Outcome::Waiting))
+        .then_some(id)
+}
 const COLD_HEADING: &str = "today-cold";
 const SUGGESTED_HEADING: &str = "today-suggested";
 const RECENT_HEADING: &str = "today-recent";

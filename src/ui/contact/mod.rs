@@ -286,6 +286,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             })}
         </dl>
         {(!notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{notes}</p> })}
+        <crate::ui::asks::ContactAsks contact=id/>
         <touchpoints::Touchpoints contact=id name=name.clone()/>
         <knows::WhoTheyKnow contact=id name=name/>
     }
