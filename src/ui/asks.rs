@@ -110,6 +110,12 @@ pub fn AskCard(
                 <h3 id=heading.clone()>{title}</h3>
                 <p class="meta">{format!("Sent {}", day(a.sent_on))}{(!a.introduce_to.is_empty()).then(|| format!(" · for an introduction to {}", a.introduce_to))}</p>
                 <p><span class=state_class>{state}</span></p>
+                {(!a.message.is_empty()).then(|| view! {
+                    <details class="sent-message">
+                        <summary>"The message as sent"</summary>
+                        <p class="notes">{a.message.clone()}</p>
+                    </details>
+                })}
                 {(!owed_here.is_empty()).then(|| view! {
                     <ul class="item-list" aria-label="Owed for this ask">
                         {owed_here.into_iter().map(|o| view! { <OwedItem owed=o answer=None/> }).collect_view()}

@@ -142,6 +142,12 @@ pub fn Today() -> impl IntoView {
         <section class="page today">
             <h1 id=PAGE_HEADING tabindex="-1">{move || greeting.get()}</h1>
             <p class="lead">"Vouch helps you get referrals from the people who already know your work: whom to ask, when, and what to write."</p>
+            <Show when=move || { contacts.get() > 0 }>
+                <p class="today-ask">
+                    <A href=href("/ask") attr:class="button primary">"Make the ask"</A>
+                    " Pick a goal, and Vouch shows whom to ask and writes the message with you."
+                </p>
+            </Show>
             <Show when=all_clear>
                 <div class="card all-clear">
                     <h2>"Nothing is due today"</h2>
@@ -378,6 +384,9 @@ fn SuggestedItem(
                 <A href=link attr:class="name">{name}</A>
                 <span class="step">{row.step}</span>
                 <span class="meta">{row.reason}</span>
+                <A href=href(&format!("/ask?contact={}", row.id)) attr:class="ask-link" attr:aria-label=format!("Make the ask to {}", row.name)>
+                    "Make the ask"
+                </A>
             </div>
             <LogTouchInPlace contact=row.id name=row.name section=Section::Suggested form=form/>
         </li>

@@ -135,9 +135,15 @@ describe('make the ask', () => {
     await page.getByRole('heading', { level: 1, name: 'Ana Souza' }).waitFor();
     await page.getByRole('status').getByText(/Logged: Referral for the role to Ana Souza/).waitFor();
     await page.getByRole('list', { name: 'Timeline' }).getByText('Referral for the role (E-mail)').waitFor();
+    const logged = page.getByRole('list', { name: 'Asks' })
+      .getByRole('article', { name: 'Referral for the role · Supply chain planner at Maersk' });
+    await logged.getByText(/^Waiting for a reply · follow up on/).waitFor();
+    await logged.getByText('The message as sent').click();
+    await logged.getByText(/^Subject: [\s\S]*port digitisation project/).waitFor();
 
-    // The wizard starts afresh after a logged ask.
-    await nav(page, 'Make the ask');
+    // The wizard starts afresh after a logged ask, here from Today.
+    await nav(page, 'Today');
+    await page.getByRole('main').getByRole('link', { name: 'Make the ask' }).click();
     await wizardStep(page, 'Goal');
   });
 
