@@ -58,6 +58,14 @@ pub fn download_ics(app: AppState, name: &str, events: &[pipeline::CalendarEvent
     app.show_toast(Toast { message, undo: None });
 }
 
+/// Offers every upcoming reminder (deadlines, follow-ups, owed messages) as one calendar file.
+pub fn download_upcoming(app: AppState, hours: u32) {
+    let events = app
+        .data
+        .with_untracked(|d| pipeline::upcoming_events(d, web::today(), web::now().0, UrgencyPolicy::hours(hours)));
+    download_ics(app, "vouch-upcoming", &events);
+}
+
 #[component]
 pub fn Referrals() -> impl IntoView {
     let app = use_app();
@@ -78,17 +86,7 @@ pub fn Referrals() -> impl IntoView {
         })
     });
     let hours_id = unique_id("uh");
-    let export_all = move |_| {
-        let events = app.data.with_untracked(|d| {
-            pipeline::upcoming_events(
-                d,
-                web::today(),
-                web::now().0,
-                UrgencyPolicy::hours(hours.get_untracked()),
-            )
-        });
-        download_ics(app, "vouch-upcoming", &events);
-    };
+    let export_all = move |_| download_upcoming(app, hours.get_untracked());
     let on_hours = move |ev: leptos::ev::Event| {
         if let Ok(h) = event_target_value(&ev).parse::<u32>() {
             hours.set(h);

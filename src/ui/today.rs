@@ -9,7 +9,7 @@ use crate::model::{Data, Id, Outcome};
 use crate::network::{backers, going_cold, readiness, Activity};
 use crate::pipeline::{self, Owed, OwedKind, UrgencyPolicy};
 use crate::ui::owed::OwedItem;
-use crate::ui::referrals::{download_ics, ticking_now, urgency_hours, ReferralCard};
+use crate::ui::referrals::{download_upcoming, ticking_now, urgency_hours, ReferralCard};
 use crate::ui::touch::LogTouch;
 use crate::web;
 use chrono::NaiveDate;
@@ -116,17 +116,7 @@ pub fn Today() -> impl IntoView {
                 .collect::<Vec<Owed>>()
         })
     });
-    let export_all = move |_| {
-        let events = app.data.with_untracked(|d| {
-            pipeline::upcoming_events(
-                d,
-                web::today(),
-                web::now().0,
-                UrgencyPolicy::hours(hours.get_untracked()),
-            )
-        });
-        download_ics(app, "vouch-upcoming", &events);
-    };
+    let export_all = move |_| download_upcoming(app, hours.get_untracked());
     let form = OpenForm::new();
     let getting_started = move || !has_profile.get() || contacts.get() < 3;
     let pipeline_clear = move || urgent.with(Vec::is_empty) && owed.with(Vec::is_empty);

@@ -143,7 +143,7 @@ describe('make the ask', () => {
 
     // The wizard starts afresh after a logged ask, here from Today.
     await nav(page, 'Today');
-    await page.getByRole('main').getByRole('link', { name: 'Make the ask' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Make the ask', exact: true }).click();
     await wizardStep(page, 'Goal');
   });
 
