@@ -132,7 +132,8 @@ pub fn Today() -> impl IntoView {
         <section class="page today">
             <h1 id=PAGE_HEADING tabindex="-1">{move || greeting.get()}</h1>
             <p class="lead">"Vouch helps you get referrals from the people who already know your work: whom to ask, when, and what to write."</p>
-            <Show when=move || { contacts.get() > 0 }>
+            // A fresh referral comes before any new ask: while one waits, it is the first thing here.
+            <Show when=move || { contacts.get() > 0 && urgent.with(Vec::is_empty) }>
                 <p class="today-ask">
                     <A href=href("/ask") attr:class="button primary">"Make the ask"</A>
                     " Pick a goal, and Vouch shows whom to ask and writes the message with you."
