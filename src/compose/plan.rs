@@ -290,8 +290,13 @@ fn fits_general(contact: &Contact, goal: &Goal) -> Vec<String> {
 /// The route to `contact` for `goal` when the user picked them directly: the path the network
 /// knows of if there is one, else `Chosen`.
 pub fn route_for(data: &Data, goal: &Goal, contact: Id, today: NaiveDate) -> Option<Candidate> {
+    route_among(&candidates(data, goal, today), data, goal, contact, today)
+}
+
+/// `route_for` with the candidates already worked out, so callers that hold them (the "Who"
+/// step, `AskPlan::candidate`) do not rank the whole network a second time.
+fn route_among(found: &Candidates, data: &Data, goal: &Goal, contact: Id, today: NaiveDate) -> Option<Candidate> {
     let person = data.contacts.get(&contact)?;
-    let found = candidates(data, goal, today);
     if let Some(c) = found.iter().find(|c| c.contact == contact) {
         return Some(c.clone());
     }
@@ -470,10 +475,15 @@ impl AskPlan {
     /// The picked person as a candidate, with their path and readiness as of `today`.
     pub fn candidate(&self, data: &Data, today: NaiveDate) -> Option<Candidate> {
         let goal = self.goal(data)?;
+        self.candidate_among(&candidates(data, goal, today), data, today)
+    }
+
+    /// `candidate`, given the goal's candidates as already worked out.
+    pub fn candidate_among(&self, found: &Candidates, data: &Data, today: NaiveDate) -> Option<Candidate> {
+        let goal = self.goal(data)?;
         let contact = self.contact?;
-        let found = candidates(data, goal, today);
         let picked = found.iter().find(|c| self.is_picked(c)).cloned();
-        picked.or_else(|| route_for(data, goal, contact, today))
+        picked.or_else(|| route_among(found, data, goal, contact, today))
     }
 
     /// The recommended ask for the picked person, with its reason.

@@ -87,7 +87,7 @@ pub fn MessageEditor(
                     <label for=body_id.clone()>"Message"</label>
                     <textarea
                         id=body_id.clone()
-                        rows=move || if crate::compose::char_limit(channel.get()) <= 320 { 6 } else { 14 }
+                        rows=move || if limit() <= 320 { 6 } else { 14 }
                         aria-describedby=count_id.clone()
                         aria-invalid=move || over().then_some("true")
                         spellcheck="true"

@@ -29,11 +29,14 @@ pub fn WhoStep(wizard: Wizard) -> impl IntoView {
     });
     // The person picked, when not among the lists (started from their page, or picked below).
     let picked_elsewhere = Memo::new(move |_| {
-        let listed = found.with(|f| plan.with(|p| f.iter().any(|c| p.is_picked(c))));
-        if listed {
-            return None;
-        }
-        app.data.with(|d| plan.with(|p| p.candidate(d, today)))
+        found.with(|f| {
+            plan.with(|p| {
+                if f.iter().any(|c| p.is_picked(c)) {
+                    return None;
+                }
+                app.data.with(|d| p.candidate_among(f, d, today))
+            })
+        })
     });
     let company = Memo::new(move |_| goal.with(|g| g.as_ref().map(|g| g.company.clone()).unwrap_or_default()));
     let targeted = Memo::new(move |_| goal.with(|g| g.as_ref().is_some_and(|g| g.kind == GoalKind::Targeted)));
