@@ -178,6 +178,7 @@ pub fn contacts(n: usize, seed: u64) -> Vec<Contact> {
             c.profile_url = format!("https://www.linkedin.com/in/{slug}-{:x}", rng.next_u64() % 0xfff_ffff);
             c.source = Source::Imported {
                 file: "Connections.csv".into(),
+                batch: None,
             };
             if rng.chance(30) {
                 c.email = format!("{}.{}{}@example.com", first.to_lowercase(), i % 97, rng.below(100));

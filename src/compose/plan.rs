@@ -673,6 +673,7 @@ impl AskPlan {
             kind: TouchKind::Ask,
             direction: Direction::Neutral,
             note: format!("{} ({})", kind.label(), self.channel.label()),
+            imported: None,
             created: now,
             updated: now,
         };

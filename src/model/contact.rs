@@ -181,7 +181,22 @@ pub enum Source {
     Typed,
     Imported {
         file: String,
+        /// When the import that created it ran: undoing that import removes the contacts it made.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        batch: Option<Stamp>,
     },
+}
+
+/// A job change an import found: the file says they now work somewhere else. It is news worth a
+/// congratulations touch, so Today suggests one until the user has been in touch since.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobMove {
+    #[serde(rename = "f")]
+    pub from: String,
+    #[serde(rename = "t")]
+    pub to: String,
+    #[serde(rename = "d")]
+    pub seen: chrono::NaiveDate,
 }
 
 impl Source {
@@ -241,6 +256,19 @@ pub struct Contact {
     pub notes: String,
     #[serde(rename = "s", default, skip_serializing_if = "Source::is_typed")]
     pub source: Source,
+    /// LinkedIn's "Connected On".
+    #[serde(rename = "cn", default, skip_serializing_if = "Option::is_none")]
+    pub connected_on: Option<chrono::NaiveDate>,
+    /// The recommendation they wrote for the user, in their words: the strongest sign that they
+    /// know the user's work.
+    #[serde(rename = "rc", default, skip_serializing_if = "String::is_empty")]
+    pub recommendation: String,
+    /// Skills of the user's that they endorsed: a lighter sign than a recommendation.
+    #[serde(rename = "es", default, skip_serializing_if = "Vec::is_empty")]
+    pub endorsed: Vec<String>,
+    /// The last job change an import found.
+    #[serde(rename = "mv", default, skip_serializing_if = "Option::is_none")]
+    pub moved: Option<JobMove>,
     #[serde(rename = "c")]
     pub created: Stamp,
     #[serde(rename = "m")]
@@ -272,6 +300,10 @@ impl Contact {
             tags: Vec::new(),
             notes: String::new(),
             source: Source::Typed,
+            connected_on: None,
+            recommendation: String::new(),
+            endorsed: Vec::new(),
+            moved: None,
             created: now,
             updated: now,
         }

@@ -13,7 +13,8 @@ mod touchpoint;
 
 pub use ask::{Ask, AskKind, Channel, Outcome};
 pub use contact::{
-    cadence_label, headline, parse_tags, Contact, ContactDraft, Judgement, Relationship, Score, Source, CADENCES,
+    cadence_label, headline, parse_tags, Contact, ContactDraft, JobMove, Judgement, Relationship, Score, Source,
+    CADENCES,
 };
 pub use data::{Data, RemovedContact};
 pub use goal::GoalDraft;
@@ -21,7 +22,7 @@ pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};
 pub use referral::{Closing, Referral, ReferralDraft, Stage, UpdateSent};
-pub use touchpoint::{Direction, TouchKind, Touchpoint};
+pub use touchpoint::{Direction, ImportedHistory, TouchImport, TouchKind, Touchpoint};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

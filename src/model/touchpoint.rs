@@ -114,6 +114,24 @@ impl Direction {
     }
 }
 
+/// Which part of a file's history an imported touchpoint sums up, and which import made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TouchImport {
+    #[serde(rename = "f")]
+    pub from: ImportedHistory,
+    #[serde(rename = "b")]
+    pub batch: Stamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportedHistory {
+    /// The most recent exchange in LinkedIn's messages.
+    Messages,
+    /// A connection invitation with a message.
+    Invitation,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Touchpoint {
     #[serde(rename = "i")]
@@ -128,6 +146,10 @@ pub struct Touchpoint {
     pub direction: Direction,
     #[serde(rename = "no", default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Set when an import made this touchpoint from a file's history, so a re-import updates it
+    /// instead of adding another, and undoing the import removes it.
+    #[serde(rename = "im", default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<TouchImport>,
     #[serde(rename = "c")]
     pub created: Stamp,
     #[serde(rename = "m")]

@@ -83,6 +83,7 @@ impl World {
                 kind,
                 direction: kind.default_direction(),
                 note: String::new(),
+                imported: None,
                 created: stamp(on),
                 updated: stamp(on),
             },

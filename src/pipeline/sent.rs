@@ -116,6 +116,7 @@ fn note_to(contact: Id, on: NaiveDate, note: &str, id: Id, now: Stamp) -> Touchp
         kind: TouchKind::Note,
         direction: Direction::Neutral,
         note: note.to_string(),
+        imported: None,
         created: now,
         updated: now,
     }

@@ -114,21 +114,31 @@ impl<K: KeyValue> Store<K> {
     /// Saves many records of one kind at once (an import, a restore): each touched shard is
     /// read and written once.
     pub fn save_many<T: Record>(&mut self, data: &Data, ids: impl IntoIterator<Item = Id>) -> Result<(), StoreError> {
-        self.pending
-            .extend(ids.into_iter().map(|id| Pending::Record(T::COLLECTION, id)));
+        self.mark::<T>(ids);
         self.flush(data)
     }
 
-    /// Writes every pending change, one shard at a time; stops at the first failure, leaving what
-    /// was not written pending.
+    /// Marks records as changed without writing yet, so that one user action touching several
+    /// kinds of record (an import's contacts and touchpoints) is written by one `flush`.
+    pub fn mark<T: Record>(&mut self, ids: impl IntoIterator<Item = Id>) {
+        self.pending
+            .extend(ids.into_iter().map(|id| Pending::Record(T::COLLECTION, id)));
+    }
+
+    /// Writes every pending change as one transaction: every new value is worked out first, then
+    /// written; if any write fails, the keys already written get their old values back, so storage
+    /// is as it was and everything stays pending. One user action lands whole or not at all.
     pub fn flush(&mut self, data: &Data) -> Result<(), StoreError> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        self.ensure_meta()?;
+        let mut writes: Vec<(String, Option<String>)> = Vec::new();
+        if self.kv.get(META_KEY)?.is_none() {
+            writes.push((META_KEY.to_string(), Some(migrate::meta_json(CURRENT_VERSION))));
+        }
         if self.pending.contains(&Pending::Profile) {
-            self.write_profile(&data.profile)?;
-            self.pending.remove(&Pending::Profile);
+            let json = serde_json::to_string(&data.profile).expect("a profile serializes");
+            writes.push((PROFILE_KEY.to_string(), Some(json)));
         }
         let mut shards: BTreeMap<(&'static str, u32), Vec<Id>> = BTreeMap::new();
         for p in &self.pending {
@@ -140,12 +150,30 @@ impl<K: KeyValue> Store<K> {
         }
         for ((collection, shard), ids) in shards {
             for_each_record!(T => if T::COLLECTION == collection {
-                self.write_shard::<T>(data, shard, &ids)?;
+                writes.push((shard_key(T::COLLECTION, shard), self.shard_value::<T>(data, shard, &ids)?));
             });
-            for id in ids {
-                self.pending.remove(&Pending::Record(collection, id));
-            }
         }
+        let mut written: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
+        for (key, value) in writes {
+            let old = self.kv.get(&key)?;
+            let result = match &value {
+                Some(v) => self.kv.set(&key, v),
+                None => self.kv.remove(&key),
+            };
+            if let Err(error) = result {
+                // Undo in reverse order: each old value fitted before, so it fits again once the
+                // later keys are back to theirs.
+                for (key, old) in written.into_iter().rev() {
+                    let _ = match old {
+                        Some(v) => self.kv.set(&key, &v),
+                        None => self.kv.remove(&key),
+                    };
+                }
+                return Err(error);
+            }
+            written.push((key, old));
+        }
+        self.pending.clear();
         Ok(())
     }
 
@@ -248,13 +276,6 @@ impl<K: KeyValue> Store<K> {
         migrate::parse_meta(&raw).map(Some)
     }
 
-    fn ensure_meta(&mut self) -> Result<(), StoreError> {
-        if self.kv.get(META_KEY)?.is_none() {
-            self.kv.set(META_KEY, &migrate::meta_json(CURRENT_VERSION))?;
-        }
-        Ok(())
-    }
-
     fn read_profile(&self) -> Result<Profile, StoreError> {
         match self.kv.get(PROFILE_KEY)? {
             None => Ok(Profile::default()),
@@ -263,11 +284,6 @@ impl<K: KeyValue> Store<K> {
                 reason: e.to_string(),
             }),
         }
-    }
-
-    fn write_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
-        let json = serde_json::to_string(profile).expect("a profile serializes");
-        self.kv.set(PROFILE_KEY, &json)
     }
 
     fn read_shard<T: Record>(&self, key: &str) -> Result<BTreeMap<Id, T>, StoreError> {
@@ -281,9 +297,9 @@ impl<K: KeyValue> Store<K> {
         Ok(records.into_iter().map(|r| (r.id(), r)).collect())
     }
 
-    /// Rewrites one shard: the records in `ids` as `data` has them (or removed, if `data` no longer
-    /// has them), every other record as storage has it now.
-    fn write_shard<T: Record>(&mut self, data: &Data, shard: u32, ids: &[Id]) -> Result<(), StoreError> {
+    /// One shard's new value: the records in `ids` as `data` has them (or removed, if `data` no
+    /// longer has them), every other record as storage has it now. `None` when the shard is empty.
+    fn shard_value<T: Record>(&self, data: &Data, shard: u32, ids: &[Id]) -> Result<Option<String>, StoreError> {
         let key = shard_key(T::COLLECTION, shard);
         let mut stored = self.read_shard::<T>(&key)?;
         for id in ids {
@@ -297,11 +313,10 @@ impl<K: KeyValue> Store<K> {
             }
         }
         if stored.is_empty() {
-            self.kv.remove(&key)
-        } else {
-            let records: Vec<&T> = stored.values().collect();
-            self.kv.set(&key, &codec::encode(&records))
+            return Ok(None);
         }
+        let records: Vec<&T> = stored.values().collect();
+        Ok(Some(codec::encode(&records)))
     }
 }
 

@@ -69,6 +69,7 @@ fn full_data() -> Data {
     c.notes = "<script>alert(1)</script> \"quoted\"".into();
     c.source = Source::Imported {
         file: "Connections.csv".into(),
+        batch: None,
     };
     data.contacts.insert(c.id, c);
     data.contacts.insert(id(2), contact(2, "Bram"));
@@ -103,6 +104,7 @@ fn full_data() -> Data {
         kind: TouchKind::CoffeeOrLunch,
         direction: Direction::Gave,
         note: "lunch".into(),
+        imported: None,
         created: at(3),
         updated: at(3),
     };
@@ -521,4 +523,39 @@ fn unreadable_data_written_by_another_tab_leaves_memory_as_it_was() {
         Err(StoreError::Corrupt { .. })
     ));
     assert_eq!(data, before);
+}
+
+#[test]
+fn a_save_that_fails_halfway_leaves_storage_as_it_was() {
+    let mut data = full_data();
+    let mut store = Store::new(MemoryKv::default());
+    save_everything(&mut store, &data);
+    let before = store.kv().map.clone();
+
+    // Contacts in many shards change at once (an import); room runs out part of the way through.
+    for n in 100..300u128 {
+        let mut c = contact(n, "Imported");
+        // Text that does not compress, so the shards really grow.
+        let mut x = n as u64 * 2_654_435_761;
+        c.notes = (0..200)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                char::from(b'a' + (x >> 59) as u8)
+            })
+            .collect();
+        data.contacts.insert(c.id, c);
+    }
+    store.kv_mut().quota = Some(store.kv().used() + 5_000);
+    store.mark::<Contact>((100..300u128).map(id));
+    assert_eq!(store.flush(&data).unwrap_err(), StoreError::QuotaExceeded);
+    assert!(
+        store.kv().written.len() > before.len() + 1,
+        "some shards were written before the failure"
+    );
+    assert_eq!(store.kv().map, before, "every shard written is put back");
+    assert_eq!(store.pending_count(), 200);
+
+    store.kv_mut().quota = None;
+    store.flush(&data).unwrap();
+    assert_eq!(Store::new(store.kv().clone()).load().unwrap(), data);
 }

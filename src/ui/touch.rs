@@ -64,6 +64,7 @@ pub fn LogTouch(
             kind,
             direction: Direction::from_key(&direction.get_untracked()).unwrap_or_default(),
             note,
+            imported: None,
             created: now,
             updated: now,
         });

@@ -243,7 +243,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         (contact.relationship != Relationship::Unspecified).then(|| contact.relationship.label().to_string());
     let source = match &contact.source {
         Source::Typed => None,
-        Source::Imported { file } => Some(format!("Imported from {file}")),
+        Source::Imported { file, .. } => Some(format!("Imported from {file}")),
     };
     let rows: Vec<(&'static str, String)> = vec![
         ("Company", contact.company.clone()),
