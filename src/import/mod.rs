@@ -4,6 +4,7 @@
 //! them into one change to the data is `plan`; the browser only reads files and shows the preview.
 
 pub mod keys;
+pub mod plan;
 
 use chrono::NaiveDate;
 

@@ -35,6 +35,13 @@ pub type Id = uuid::Uuid;
 #[serde(transparent)]
 pub struct Stamp(#[serde(with = "chrono::serde::ts_milliseconds")] pub DateTime<Utc>);
 
+impl Default for Stamp {
+    /// The epoch: a stamp that is older than any real one.
+    fn default() -> Self {
+        Stamp::from_millis(0)
+    }
+}
+
 impl Stamp {
     pub fn from_millis(ms: i64) -> Self {
         Stamp(DateTime::from_timestamp_millis(ms).unwrap_or_default())
