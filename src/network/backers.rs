@@ -25,7 +25,8 @@ pub struct Backer {
 /// reference. The parts:
 ///
 /// - trust 7 per point (28), know 5 per point (20), like 4 per point (16);
-/// - knows the user's work: 16;
+/// - knows the user's work: 16, whether the user said so or the contact wrote them a LinkedIn
+///   recommendation; endorsed some of their skills (a lighter sign): 8;
 /// - in touch within the cadence: 12, within two cadences: 6, longer or never logged: 0 (the day
 ///   a contact was added is not a conversation, so it earns no recency);
 /// - the balance: something given and not leaning on asking 8, nothing either way 4, leaning on
@@ -36,7 +37,13 @@ pub fn backer_score(contact: &Contact, data: &Data, today: NaiveDate) -> u8 {
 
 fn score(contact: &Contact, activity: &Activity, today: NaiveDate) -> u8 {
     let judgements = 7 * contact.trust.get() + 5 * contact.know.get() + 4 * contact.like.get();
-    let work = if contact.knows_my_work { 16 } else { 0 };
+    let work = if contact.knows_my_work || !contact.recommendation.is_empty() {
+        16
+    } else if !contact.endorsed.is_empty() {
+        8
+    } else {
+        0
+    };
     let clock = KeepInTouch::from_activity(contact, activity);
     let cadence = i64::from(clock.cadence_days);
     let recency = match clock.days_since(today) {
@@ -75,8 +82,13 @@ fn explain(contact: &Contact, activity: &Activity, today: NaiveDate) -> String {
             }
         },
     );
-    if contact.knows_my_work {
+    if !contact.recommendation.is_empty() {
+        parts.push("recommended you on LinkedIn".into());
+    } else if contact.knows_my_work {
         parts.push("knows your work".into());
+    }
+    if !contact.endorsed.is_empty() {
+        parts.push(format!("endorsed your {}", list_and(&contact.endorsed, 3)));
     }
     let clock = KeepInTouch::from_activity(contact, activity);
     parts.push(if clock.touched {
@@ -93,6 +105,18 @@ fn explain(contact: &Contact, activity: &Activity, today: NaiveDate) -> String {
     parts.join(", ")
 }
 
+/// "SQL, forecasting and 2 more".
+fn list_and(items: &[String], shown: usize) -> String {
+    let head: Vec<&str> = items.iter().take(shown).map(String::as_str).collect();
+    let rest = items.len().saturating_sub(shown);
+    match (head.as_slice(), rest) {
+        ([], _) => String::new(),
+        ([one], 0) => (*one).to_string(),
+        (many, 0) => format!("{} and {}", many[..many.len() - 1].join(", "), many[many.len() - 1]),
+        (many, rest) => format!("{} and {rest} more", many.join(", ")),
+    }
+}
+
 fn lower_first(sentence: &str) -> String {
     let mut chars = sentence.chars();
     chars
@@ -101,16 +125,17 @@ fn lower_first(sentence: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Contacts the user has judged, best backer first; equal scores by name, then id. Contacts with
-/// no judgement at all are left out rather than ranked last: after an import that is thousands of
-/// strangers, and listing them under "backers" would bury the real ones.
+/// Contacts the user has judged, or who vouched for the user on LinkedIn (a recommendation, an
+/// endorsement), best backer first; equal scores by name, then id. Contacts with neither are left
+/// out rather than ranked last: after an import that is thousands of strangers, and listing them
+/// under "backers" would bury the real ones.
 pub fn backers(data: &Data, today: NaiveDate) -> Vec<Backer> {
     let activities = Activity::all(data);
     let none = Activity::default();
     let mut ranked: Vec<(Backer, String)> = data
         .contacts
         .values()
-        .filter(|c| is_judged(c))
+        .filter(|c| is_judged(c) || !c.recommendation.is_empty() || !c.endorsed.is_empty())
         .map(|c| {
             let activity = activities.get(&c.id).unwrap_or(&none);
             let backer = Backer {
@@ -212,6 +237,28 @@ mod tests {
         assert_eq!(
             explanation_of(&w, noted),
             "a loose tie so far, knows your work, no touch logged yet"
+        );
+    }
+
+    #[test]
+    fn a_linkedin_recommendation_counts_as_knowing_your_work_and_says_so() {
+        let mut w = World::new();
+        let rec = w.contact("Recommender Rosa");
+        w.edit(rec, |c| c.recommendation = "Sam rebuilt our billing pipeline.".into());
+        let end = w.contact("Endorser Eli");
+        w.edit(end, |c| c.endorsed = vec!["SQL".into(), "Forecasting".into()]);
+        w.contact("Stranger Sam");
+        assert_eq!(
+            ranked(&w),
+            vec![("Recommender Rosa".into(), 20), ("Endorser Eli".into(), 12)]
+        );
+        assert_eq!(
+            explanation_of(&w, rec),
+            "a loose tie so far, recommended you on LinkedIn, no touch logged yet"
+        );
+        assert_eq!(
+            explanation_of(&w, end),
+            "a loose tie so far, endorsed your SQL and Forecasting, no touch logged yet"
         );
     }
 
