@@ -1,8 +1,9 @@
 //! The top of the browser app: opens the store, holds the one app state every screen shares, keeps
 //! it in step with other tabs, and routes between screens.
 
-use crate::model::{Data, Id, Profile, RemovedContact};
-use crate::store::{Record, Store, StoreError};
+use crate::import::plan::{Batch, ImportUndo, Touched};
+use crate::model::{Ask, Contact, Data, Id, KnowsLink, Profile, Referral, RemovedContact, Touchpoint};
+use crate::store::{codec, KeyValue, Record, Store, StoreError};
 use crate::ui;
 use crate::web::{self, LocalKv};
 use leptos::prelude::*;
@@ -14,8 +15,20 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
     pub message: String,
-    pub undo: Option<RemovedContact>,
+    pub undo: Option<ToastUndo>,
 }
+
+/// What a toast's Undo takes back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToastUndo {
+    Delete(RemovedContact),
+    /// The last import, as `AppState::last_import` holds it.
+    Import,
+}
+
+/// Where the last import's undo is kept between visits: outside the `vouch.` keys, so it is not
+/// part of the data, its backups or its checks, and a damaged copy only loses the Undo.
+const LAST_IMPORT_KEY: &str = "vouch-last-import";
 
 /// The state every screen shares. `Copy`, so views capture it freely; the store itself is only
 /// reached through `persist`, which turns every failed save into the banner.
@@ -25,6 +38,8 @@ pub struct AppState {
     /// Why the last save failed; shown until a later save succeeds.
     pub save_error: RwSignal<Option<StoreError>>,
     pub toast: RwSignal<Option<Toast>>,
+    /// What undoing the last import needs, until the next import replaces it.
+    pub last_import: RwSignal<Option<ImportUndo>>,
     store: StoredValue<Store<LocalKv>>,
 }
 
@@ -34,6 +49,7 @@ impl AppState {
             data: RwSignal::new(data),
             save_error: RwSignal::new(None),
             toast: RwSignal::new(None),
+            last_import: RwSignal::new(read_last_import()),
             store: StoredValue::new(store),
         }
     }
@@ -68,7 +84,7 @@ impl AppState {
         self.persist_removed(&removed);
         self.show_toast(Toast {
             message: format!("Deleted {}.", removed.contact.name),
-            undo: Some(removed),
+            undo: Some(ToastUndo::Delete(removed)),
         });
     }
 
@@ -90,6 +106,54 @@ impl AppState {
             s.save_many::<crate::model::Touchpoint>(d, removed.touchpoints.iter().map(|r| r.id))?;
             s.save_many::<crate::model::Ask>(d, removed.asks.iter().map(|r| r.id))?;
             s.save_many::<crate::model::Referral>(d, removed.referrals.iter().map(|r| r.id))
+        });
+    }
+
+    /// Applies one change the core built (an import, its undo, a merge) and saves every record it
+    /// touched in one write: it lands whole or not at all. Returns whether the save succeeded;
+    /// on failure the change stays in memory, pending, and the banner is up.
+    pub fn apply(&self, change: impl FnOnce(&mut Data) -> Touched) -> bool {
+        let Some(touched) = self.data.try_update(change) else {
+            return false;
+        };
+        self.persist(|s, d| {
+            s.mark::<Contact>(touched.contacts.iter().copied());
+            s.mark::<Touchpoint>(touched.touchpoints.iter().copied());
+            s.mark::<KnowsLink>(touched.links.iter().copied());
+            s.mark::<Ask>(touched.asks.iter().copied());
+            s.mark::<Referral>(touched.referrals.iter().copied());
+            s.flush(d)
+        });
+        self.save_error.with_untracked(Option::is_none)
+    }
+
+    /// Imports a batch as one change and keeps what undoing it needs, in place of the last one's.
+    pub fn import(&self, batch: Batch) -> bool {
+        let saved = self.apply(|d| batch.apply(d));
+        write_last_import(Some(&batch.undo));
+        self.last_import.set(Some(batch.undo));
+        saved
+    }
+
+    /// Takes the last import back out, as one change.
+    pub fn undo_import(&self) {
+        let Some(undo) = self.last_import.get_untracked() else {
+            return;
+        };
+        let change = self.data.with_untracked(|d| undo.undo(d));
+        let removed = change.remove_contacts.len();
+        let restored = change.restore_contacts.len();
+        if self.apply(|d| change.apply(d)) {
+            write_last_import(None);
+            self.last_import.set(None);
+        }
+        self.show_toast(Toast {
+            message: format!(
+                "Import undone: {} removed, {} put back as they were.",
+                crate::import::plan::count(removed, "new contact", "new contacts"),
+                crate::import::plan::count(restored, "contact", "contacts")
+            ),
+            undo: None,
         });
     }
 
@@ -144,6 +208,21 @@ impl AppState {
             self.save_error.set(Some(e));
         }
     }
+}
+
+fn read_last_import() -> Option<ImportUndo> {
+    let raw = LocalKv.get(LAST_IMPORT_KEY).ok().flatten()?;
+    codec::decode::<ImportUndo>(&raw).ok()?.into_iter().next()
+}
+
+/// Keeps the undo for the next visit. If it can't be stored (storage full), the Undo still works
+/// until the tab is closed; the import itself is saved with the data, apart from this.
+fn write_last_import(undo: Option<&ImportUndo>) {
+    let mut kv = LocalKv;
+    let _ = match undo {
+        Some(u) => kv.set(LAST_IMPORT_KEY, &codec::encode(&[u])),
+        None => kv.remove(LAST_IMPORT_KEY),
+    };
 }
 
 pub fn use_app() -> AppState {

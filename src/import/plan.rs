@@ -116,7 +116,6 @@ impl Summary {
     /// "1,843 new contacts, 212 with a recent message, 14 who recommended you".
     pub fn headline(&self) -> String {
         let mut parts = Vec::new();
-        let count = |n: usize, one: &str, many: &str| format!("{} {}", thousands(n), if n == 1 { one } else { many });
         parts.push(count(self.new, "new contact", "new contacts"));
         if self.updates > 0 {
             parts.push(count(self.updates, "update", "updates"));
@@ -132,6 +131,11 @@ impl Summary {
         }
         parts.join(", ")
     }
+}
+
+/// "1 new contact", "1,843 new contacts".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
 /// 1843 → "1,843".

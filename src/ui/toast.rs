@@ -1,6 +1,6 @@
-//! Short confirmations at the bottom of the screen, with Undo after a delete.
+//! Short confirmations at the bottom of the screen, with Undo after a delete or an import.
 
-use crate::app::use_app;
+use crate::app::{use_app, ToastUndo};
 use leptos::prelude::*;
 
 #[component]
@@ -17,12 +17,18 @@ pub fn ToastArea() -> impl IntoView {
                             <div class="toast">
                                 <span>{toast.message.clone()}</span>
                                 {undo
-                                    .map(|removed| {
+                                    .map(|undo| {
                                         view! {
                                             <button
                                                 type="button"
                                                 class="button small"
-                                                on:click=move |_| app.undo_delete(removed.clone())
+                                                on:click=move |_| match undo.clone() {
+                                                    ToastUndo::Delete(removed) => app.undo_delete(removed),
+                                                    ToastUndo::Import => {
+                                                        app.toast.set(None);
+                                                        app.undo_import();
+                                                    }
+                                                }
                                             >
                                                 "Undo"
                                             </button>

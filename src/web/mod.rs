@@ -60,6 +60,25 @@ impl KeyValue for LocalKv {
     }
 }
 
+/// Reads a file the user picked or dropped, whole.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| describe(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the page paint and answer input before the next piece of a long job, so no single task
+/// holds it for long.
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn now() -> Stamp {
     Stamp::from_millis(js_sys::Date::now() as i64)
 }
