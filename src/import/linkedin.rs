@@ -173,16 +173,23 @@ pub fn messages(
             text: content.map(|_| strip_html(field(row, content))).unwrap_or_default(),
         });
     }
+    // Older eras have no recipient URLs: a recipient is then known by the name they sent with.
+    let mut slug_by_name: HashMap<String, String> = HashMap::new();
+    for m in &list {
+        if let Some(s) = &m.from_slug {
+            slug_by_name.entry(m.from_name.clone()).or_insert_with(|| s.clone());
+        }
+    }
+    for m in list.iter_mut().filter(|m| m.to_slugs.is_empty()) {
+        m.to_slugs = m
+            .to_name
+            .split(',')
+            .filter_map(|n| slug_by_name.get(n.trim()).cloned())
+            .collect();
+    }
     let Some(me) = find_user(&list, connections) else {
         return (Vec::new(), skipped);
     };
-    // Older eras have no recipient URLs: a recipient is then known by the name they sent with.
-    let mut slug_by_name: HashMap<&str, &str> = HashMap::new();
-    for m in &list {
-        if let Some(s) = &m.from_slug {
-            slug_by_name.entry(m.from_name.as_str()).or_insert(s.as_str());
-        }
-    }
     let mut by_slug: HashMap<String, Exchange> = HashMap::new();
     let mut last_at: HashMap<String, NaiveDateTime> = HashMap::new();
     let mut record = |slug: &str, name: &str, m: &Message, from_me: bool| {
@@ -206,10 +213,7 @@ pub fn messages(
     };
     for m in &list {
         if m.from_slug.as_deref() == Some(me.as_str()) {
-            let mut to: Vec<&str> = m.to_slugs.iter().map(String::as_str).filter(|s| *s != me).collect();
-            if m.to_slugs.is_empty() {
-                to.extend(slug_by_name.get(m.to_name.as_str()).copied().filter(|s| *s != me));
-            }
+            let to: Vec<&str> = m.to_slugs.iter().map(String::as_str).filter(|s| *s != me).collect();
             let single = to.len() == 1;
             for slug in to {
                 record(slug, if single { &m.to_name } else { "" }, m, true);

@@ -62,7 +62,10 @@ fn recognise(key: &str, title_is_honorific: bool) -> Column {
         | "organization name"
         | "organization 1 name"
         | "company name"
-        | "org" => return Column::Company,
+        | "org"
+        | "firma"
+        | "empresa"
+        | "entreprise" => return Column::Company,
         "department" | "dept" | "organization department" | "organization 1 department" => return Column::Department,
         "job title"
         | "title"
