@@ -3,10 +3,23 @@
 //! here is pure: bytes in, people and history out. Matching them against the network and turning
 //! them into one change to the data is `plan`; the browser only reads files and shows the preview.
 
+mod csv;
+pub mod dates;
+pub mod encoding;
 pub mod keys;
+pub mod linkedin;
 pub mod plan;
+pub mod sheet;
+pub mod vcard;
+mod zip;
+
+#[cfg(test)]
+mod tests;
+
+pub use sheet::people_from_table;
 
 use chrono::NaiveDate;
+use std::collections::HashSet;
 
 /// Files larger than this are refused before they are read: no real contacts export comes close.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -284,4 +297,269 @@ pub enum ImportError {
     BadZip { file: String, reason: String },
     #[error("{file} is not a contacts file Vouch can read ({what})")]
     NotContacts { file: String, what: String },
+}
+
+impl Parsed {
+    fn new(file: &str, kind: FileKind, encoding: Encoding) -> Parsed {
+        Parsed {
+            file: file.to_string(),
+            kind,
+            encoding,
+            people: Vec::new(),
+            exchanges: Vec::new(),
+            recommendations: Vec::new(),
+            endorsements: Vec::new(),
+            invitations: Vec::new(),
+            table: None,
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Reads one file the user picked, whatever it is, judged by its content and not its name.
+///
+/// A LinkedIn ZIP gives one `Parsed` per LinkedIn file inside, named "export.zip › Connections.csv";
+/// the files inside it that are not read (profile, skills, photos…) are listed as `Skipped` with
+/// line 0 on the *first* `Parsed`, so the preview can say what was left out and why.
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Parsed>, ImportError> {
+    let file = file_name;
+    // Checked first: nothing of a file this large is copied or decoded.
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file: file.into(),
+            megabytes: bytes.len().div_ceil(1024 * 1024),
+        });
+    }
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file: file.into() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return read_zip(file, bytes);
+    }
+    if let Some(what) = binary_kind(bytes) {
+        return Err(ImportError::NotContacts {
+            file: file.into(),
+            what: what.into(),
+        });
+    }
+    let (text, encoding) = encoding::decode(bytes);
+    read_text(file, &text, encoding, &HashSet::new()).map(|p| vec![p])
+}
+
+/// What a binary file is, by its first bytes, for the message; `None` for text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || matches!(bytes, [_, 0, _, 0, ..] | [0, _, 0, _, ..]);
+    let magic: [(&[u8], &str); 7] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel or Word file; save it as CSV first"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+    ];
+    if let Some((_, what)) = magic.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    // Text never holds NUL bytes, except as UTF-16's high bytes.
+    (!utf16 && bytes.iter().take(8192).any(|&b| b == 0)).then_some("a binary file, not text")
+}
+
+/// A text file: a vCard, a LinkedIn CSV or a contacts spreadsheet. `connections` are the slugs of
+/// the user's connections when known (a ZIP), which helps tell the user apart in messages.csv.
+fn read_text(file: &str, text: &str, encoding: Encoding, connections: &HashSet<String>) -> Result<Parsed, ImportError> {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if start.is_empty() {
+        return Err(ImportError::Empty { file: file.into() });
+    }
+    if start.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("begin:vcard")) {
+        let (people, skipped) = vcard::read_cards(file, text)?;
+        let mut parsed = Parsed::new(file, FileKind::VCard, encoding);
+        parsed.people = people;
+        parsed.skipped = skipped;
+        return Ok(parsed);
+    }
+    if start.starts_with(['{', '[']) {
+        return Err(ImportError::NotContacts {
+            file: file.into(),
+            what: "a JSON file".into(),
+        });
+    }
+    let records = csv::read_records(file, text)?;
+    let mut rows = records.rows;
+    if let Some((kind, at)) = linkedin::detect(&rows) {
+        let data = rows.split_off(at + 1);
+        let header = rows.pop().map(|(_, h)| h).unwrap_or_default();
+        let mut parsed = Parsed::new(file, kind, encoding);
+        parsed.notes = records.notes;
+        match kind {
+            FileKind::LinkedInConnections => {
+                (parsed.people, parsed.skipped) = linkedin::connections(file, &header, &data)
+            }
+            FileKind::LinkedInMessages => {
+                (parsed.exchanges, parsed.skipped) = linkedin::messages(file, &header, &data, connections)
+            }
+            FileKind::LinkedInRecommendations => {
+                let (found, note) = linkedin::recommendations(&header, &data);
+                parsed.recommendations = found;
+                parsed.notes.extend(note);
+            }
+            FileKind::LinkedInEndorsements => {
+                (parsed.endorsements, parsed.skipped) = linkedin::endorsements(file, &header, &data)
+            }
+            FileKind::LinkedInInvitations => parsed.invitations = linkedin::invitations(&header, &data),
+            FileKind::VCard | FileKind::ContactsCsv => {}
+        }
+        return Ok(parsed);
+    }
+    if rows.first().is_some_and(|(_, header)| header.len() < 2)
+        && !rows
+            .first()
+            .is_some_and(|(_, h)| sheet::table(vec![(1, h.clone())]).mapping.contains(&Column::Name))
+    {
+        return Err(ImportError::NotContacts {
+            file: file.into(),
+            what: "plain text without columns".into(),
+        });
+    }
+    let table = sheet::read_sheet(file, rows)?;
+    let mut parsed = Parsed::new(file, FileKind::ContactsCsv, encoding);
+    (parsed.people, parsed.skipped) = sheet::people_from_table(file, &table);
+    parsed.table = Some(table);
+    parsed.notes = records.notes;
+    Ok(parsed)
+}
+
+/// LinkedIn's export: every LinkedIn CSV inside read, the rest listed as skipped.
+fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Parsed>, ImportError> {
+    let bad = |reason: String| ImportError::BadZip {
+        file: file.into(),
+        reason,
+    };
+    let mut archive = zip::Archive::open(bytes).map_err(bad)?;
+    let mut texts = Vec::new();
+    let mut skipped = Vec::new();
+    let entries: Vec<zip::Entry> = archive.files().cloned().collect();
+    for entry in &entries {
+        let inner = format!("{file} › {}", entry.name);
+        let skip = |reason: &str| Skipped {
+            file: inner.clone(),
+            line: 0,
+            reason: reason.to_string(),
+        };
+        let base = entry
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.name)
+            .to_ascii_lowercase();
+        if !base.ends_with(".csv") {
+            skipped.push(skip("not a CSV"));
+            continue;
+        }
+        // Recommendations you gave share their header with those received; the name tells them apart.
+        if base.contains("given") {
+            skipped.push(skip("not needed for your network"));
+            continue;
+        }
+        match archive.read(entry) {
+            Ok(data) => texts.push((inner, data)),
+            Err(zip::EntryError::TooBig) => {
+                return Err(bad(format!(
+                    "it would unpack to more than {} MB",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                )))
+            }
+            Err(zip::EntryError::Unreadable(reason)) => skipped.push(skip(&reason)),
+        }
+    }
+    // Connections first: their slugs help find the user among messages.csv's senders.
+    texts.sort_by_key(|(name, _)| !name.to_ascii_lowercase().ends_with("connections.csv"));
+    let mut connections = HashSet::new();
+    let mut out: Vec<Parsed> = Vec::new();
+    for (inner, data) in texts {
+        let (text, encoding) = encoding::decode(&data);
+        let known = known_linkedin_name(&inner);
+        match read_text(&inner, &text, encoding, &connections) {
+            Ok(parsed) if parsed.kind == FileKind::ContactsCsv || parsed.kind == FileKind::VCard => {
+                skipped.push(Skipped {
+                    file: inner,
+                    line: 0,
+                    reason: "not needed for your network".into(),
+                })
+            }
+            Ok(parsed) => {
+                if parsed.kind == FileKind::LinkedInConnections {
+                    connections.extend(parsed.people.iter().filter_map(|p| keys::profile_slug(&p.profile_url)));
+                }
+                out.push(parsed);
+            }
+            // A LinkedIn file that is broken fails the import: half a network would mislead.
+            Err(e) if known => return Err(e),
+            Err(_) => skipped.push(Skipped {
+                file: inner,
+                line: 0,
+                reason: "not needed for your network".into(),
+            }),
+        }
+    }
+    match out.first_mut() {
+        Some(first) => {
+            first.skipped.splice(0..0, skipped);
+            Ok(out)
+        }
+        None => Err(ImportError::NotLinkedInExport { file: file.into() }),
+    }
+}
+
+fn known_linkedin_name(inner: &str) -> bool {
+    let base = inner.rsplit(['/', ' ']).next().unwrap_or(inner).to_ascii_lowercase();
+    [
+        "connections.csv",
+        "messages.csv",
+        "recommendations_received.csv",
+        "endorsement_received_info.csv",
+        "invitations.csv",
+    ]
+    .contains(&base.as_str())
+}
+
+/// A one-line field: trimmed, every run of whitespace (newlines too) one space.
+pub(crate) fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A multi-line field (notes, messages): trimmed, line ends as `\n`.
+pub(crate) fn clean_text(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
+}
+
+/// An e-mail address, or `None` when the field holds none (empty, `urn:li:member:…`).
+pub(crate) fn clean_email(text: &str) -> Option<String> {
+    let e = clean_line(text);
+    let e = e.strip_prefix("mailto:").unwrap_or(&e);
+    (e.contains('@') && !e.contains(' ') && !e.to_ascii_lowercase().starts_with("urn:")).then(|| e.to_string())
+}
+
+/// A web link the app may show as a link: `http(s)` only. A bare `www.…` gains `https://`.
+pub(crate) fn http_url(text: &str) -> Option<String> {
+    let url = clean_line(text);
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(url).filter(|u| !u.contains(' ') && u.len() > "https://".len())
+    } else if lower.starts_with("www.") && !url.contains(' ') {
+        Some(format!("https://{url}"))
+    } else {
+        None
+    }
 }
