@@ -21,7 +21,7 @@ pub struct Toast {
 /// What a toast's Undo takes back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToastUndo {
-    Delete(RemovedContact),
+    Delete(Box<RemovedContact>),
     /// The last import, as `AppState::last_import` holds it.
     Import,
 }
@@ -84,7 +84,7 @@ impl AppState {
         self.persist_removed(&removed);
         self.show_toast(Toast {
             message: format!("Deleted {}.", removed.contact.name),
-            undo: Some(ToastUndo::Delete(removed)),
+            undo: Some(ToastUndo::Delete(Box::new(removed))),
         });
     }
 
@@ -300,6 +300,7 @@ fn Shell() -> impl IntoView {
                 </nav>
             </header>
             <ui::banner::SaveBanner/>
+            <ui::import::ImportProvider>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <ui::not_found::NotFound/> }>
                     <Route path=path!("/") view=ui::today::Today/>
@@ -311,8 +312,10 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/ask") view=ui::ask::MakeTheAsk/>
                     <Route path=path!("/referrals") view=ui::referrals::Referrals/>
                     <Route path=path!("/settings") view=ui::settings::Settings/>
+                    <Route path=path!("/import") view=ui::import::ImportScreen/>
                 </Routes>
             </main>
+            </ui::import::ImportProvider>
             <ui::toast::ToastArea/>
         </Router>
     }

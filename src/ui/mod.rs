@@ -9,6 +9,7 @@ pub mod contact;
 pub mod draft;
 pub mod fields;
 pub mod goals;
+pub mod import;
 pub mod message;
 pub mod network;
 pub mod not_found;

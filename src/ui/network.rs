@@ -238,15 +238,21 @@ pub fn Network() -> impl IntoView {
         <section class="page">
             <header class="page-head">
                 <h1>"Network"</h1>
-                <A href=href("/network/new") attr:class="button primary">"Add contact"</A>
+                <div class="actions">
+                    <A href=href("/import") attr:class="button">"Import contacts"</A>
+                    <A href=href("/network/new") attr:class="button primary">"Add contact"</A>
+                </div>
             </header>
             <Show
                 when=move || { total.get() > 0 }
                 fallback=|| view! {
                     <div class="empty">
                         <h2>"Your network is empty"</h2>
-                        <p>"Start with five people who know your work well: former colleagues, a manager, classmates, clients. Quality beats quantity."</p>
-                        <A href=href("/network/new") attr:class="button primary">"Add your first contact"</A>
+                        <p>"Bring in the people you already know: LinkedIn's data export, your phone's or Google's contacts, or a spreadsheet. Then judge the few who know your work well: quality beats quantity."</p>
+                        <div class="actions">
+                            <A href=href("/import") attr:class="button primary">"Import contacts"</A>
+                            <A href=href("/network/new") attr:class="button">"Add your first contact"</A>
+                        </div>
                     </div>
                 }
             >

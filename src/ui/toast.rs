@@ -23,7 +23,7 @@ pub fn ToastArea() -> impl IntoView {
                                                 type="button"
                                                 class="button small"
                                                 on:click=move |_| match undo.clone() {
-                                                    ToastUndo::Delete(removed) => app.undo_delete(removed),
+                                                    ToastUndo::Delete(removed) => app.undo_delete(*removed),
                                                     ToastUndo::Import => {
                                                         app.toast.set(None);
                                                         app.undo_import();

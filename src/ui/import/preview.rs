@@ -45,7 +45,7 @@ pub fn PreviewView() -> impl IntoView {
                 <input id="import-tag" type="text" bind:value=state.tag maxlength="200"/>
                 <p class="hint">"New and updated contacts get it, so you can find this batch later."</p>
             </div>
-            <Show when=move || summary().with_messages > 0>
+            <Show when=move || { summary().with_messages > 0 }>
                 <div class="check">
                     <input id="import-keep-text" type="checkbox" bind:checked=state.keep_text/>
                     <label for="import-keep-text">"Keep the text of each contact's latest LinkedIn message"</label>
