@@ -2,6 +2,7 @@
 //! `pipeline`, `import`, `export`) compiles and is tested natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
 pub mod compose;
+pub mod demo;
 pub mod export;
 pub mod import;
 pub mod model;
