@@ -381,8 +381,7 @@ pub fn merge_contacts(
                 None if mine.is_empty() => (theirs.to_string(), mine),
                 None => (mine, theirs.to_string()),
             };
-            let contact_detail = matches!(field, MergeField::Email | MergeField::Phone | MergeField::ProfileUrl);
-            if contact_detail && !lost.is_empty() && lost != won {
+            if !lost.is_empty() && is_other_detail(field, &won, &lost) {
                 also.push(format!("Also {}: {lost}", field.label().to_lowercase()));
             }
             *slot = won;
@@ -482,6 +481,21 @@ pub fn merge_contacts(
         removed_links,
         removed: other,
     })
+}
+
+/// Whether `lost` is a contact detail (e-mail, phone, profile link) other than `won`, compared by
+/// the identity keys, so "ANA@example.org" losing to "ana@example.org" is not noted as another one.
+fn is_other_detail(field: MergeField, won: &str, lost: &str) -> bool {
+    let differ = |key: fn(&str) -> Option<String>| match (key(won), key(lost)) {
+        (Some(a), Some(b)) => a != b,
+        _ => won.trim() != lost.trim(),
+    };
+    match field {
+        MergeField::Email => differ(email_key),
+        MergeField::Phone => differ(phone_key),
+        MergeField::ProfileUrl => differ(profile_slug),
+        _ => false,
+    }
 }
 
 /// `mine` then whatever of `theirs` is new, compared case-blind.
@@ -911,6 +925,27 @@ mod tests {
             c.notes, "Also e-mail: ana@example.org",
             "the e-mail not chosen is kept in the notes"
         );
+    }
+
+    #[test]
+    fn a_contact_detail_written_differently_is_not_noted_twice() {
+        let mut t = twins();
+        let (keep, other) = (t.keep, t.other);
+        t.w.edit(keep, |c| {
+            c.email = "ana@example.org".into();
+            c.phone = "+31 6 1234 5678".into();
+        });
+        t.w.edit(other, |c| {
+            c.email = "ANA@example.org".into();
+            c.phone = "0031612345678".into();
+        });
+        let data = merged(&t, &[(MergeField::Phone, Side::Other)]);
+        let c = &data.contacts[&keep];
+        assert_eq!(
+            (c.email.as_str(), c.phone.as_str()),
+            ("ana@example.org", "0031612345678")
+        );
+        assert_eq!(c.notes, "");
     }
 
     #[test]
