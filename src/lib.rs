@@ -1,7 +1,9 @@
 //! Vouch: an offline-first referral helper. The pure core (`model`, `store`, `network`, `compose`,
-//! `pipeline`, `import`) compiles and is tested natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
+//! `pipeline`, `import`, `export`) compiles and is tested natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
 pub mod compose;
+pub mod demo;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod network;
