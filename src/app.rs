@@ -2,7 +2,7 @@
 //! it in step with other tabs, and routes between screens.
 
 use crate::import::plan::{Batch, ImportUndo, Touched};
-use crate::model::{Ask, Contact, Data, Id, KnowsLink, Profile, Referral, RemovedContact, Touchpoint};
+use crate::model::{Ask, Contact, Data, Goal, Id, KnowsLink, Profile, Referral, RemovedContact, Touchpoint};
 use crate::store::{codec, KeyValue, Record, Store, StoreError};
 use crate::ui;
 use crate::web::{self, LocalKv};
@@ -120,6 +120,7 @@ impl AppState {
             s.mark::<Contact>(touched.contacts.iter().copied());
             s.mark::<Touchpoint>(touched.touchpoints.iter().copied());
             s.mark::<KnowsLink>(touched.links.iter().copied());
+            s.mark::<Goal>(touched.goals.iter().copied());
             s.mark::<Ask>(touched.asks.iter().copied());
             s.mark::<Referral>(touched.referrals.iter().copied());
             s.flush(d)

@@ -419,6 +419,18 @@ impl DemoRemoval {
             && self.referrals.is_empty()
     }
 
+    /// Every record the removal changes, for the one save.
+    pub fn touched(&self) -> crate::import::plan::Touched {
+        crate::import::plan::Touched {
+            contacts: self.contacts.clone(),
+            touchpoints: self.touchpoints.clone(),
+            links: self.links.clone(),
+            goals: self.goals.clone(),
+            asks: self.asks.iter().chain(&self.unlink_asks).copied().collect(),
+            referrals: self.referrals.iter().chain(&self.unlink_referrals).copied().collect(),
+        }
+    }
+
     /// Takes the listed records out of `data` and clears the user's references to them.
     pub fn apply(&self, data: &mut Data) {
         for id in &self.contacts {

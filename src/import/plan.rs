@@ -5,6 +5,7 @@
 
 use super::keys::{email_key, name_company_key, name_key, phone_key, profile_slug};
 use super::{Endorsement, Exchange, FileKind, Incoming, Invitation, Parsed, Recommendation, Skipped};
+pub use crate::model::Touched;
 use crate::model::{
     clean_email, clean_url, Contact, Data, Direction, Id, ImportedHistory, JobMove, Source, Stamp, TouchImport,
     TouchKind, Touchpoint, MAX_FIELD_CHARS, MAX_LINE_CHARS,
@@ -889,15 +890,7 @@ impl Undo {
     }
 }
 
-/// The ids one change touched, by kind: what the shell marks for its one save.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Touched {
-    pub contacts: Vec<Id>,
-    pub touchpoints: Vec<Id>,
-    pub links: Vec<Id>,
-    pub asks: Vec<Id>,
-    pub referrals: Vec<Id>,
-}
+
 
 #[cfg(test)]
 #[path = "plan_tests.rs"]

@@ -66,6 +66,31 @@ impl Data {
     }
 }
 
+/// The ids one change touched, by kind: what the shell marks for its one save.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub contacts: Vec<Id>,
+    pub touchpoints: Vec<Id>,
+    pub links: Vec<Id>,
+    pub goals: Vec<Id>,
+    pub asks: Vec<Id>,
+    pub referrals: Vec<Id>,
+}
+
+impl Touched {
+    /// Every record of `data`: what adding a whole set of records (the demo) touches.
+    pub fn all_of(data: &Data) -> Touched {
+        Touched {
+            contacts: data.contacts.keys().copied().collect(),
+            touchpoints: data.touchpoints.keys().copied().collect(),
+            links: data.links.keys().copied().collect(),
+            goals: data.goals.keys().copied().collect(),
+            asks: data.asks.keys().copied().collect(),
+            referrals: data.referrals.keys().copied().collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

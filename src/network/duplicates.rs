@@ -335,6 +335,18 @@ pub struct Merge {
 }
 
 impl Merge {
+    /// Every record the merge changes or removes, for the one save.
+    pub fn touched(&self) -> crate::model::Touched {
+        crate::model::Touched {
+            contacts: vec![self.contact.id, self.removed],
+            touchpoints: self.touchpoints.iter().map(|t| t.id).collect(),
+            links: self.links.iter().map(|l| l.id).chain(self.removed_links.iter().copied()).collect(),
+            goals: Vec::new(),
+            asks: self.asks.iter().map(|a| a.id).collect(),
+            referrals: self.referrals.iter().map(|r| r.id).collect(),
+        }
+    }
+
     /// Writes the change into `data`: one user action, one change.
     pub fn apply(self, data: &mut Data) {
         // Not `Data::remove_contact`: that would delete what this merge has just re-pointed.
