@@ -188,20 +188,20 @@ fn parse_line(line: &str) -> Option<Property> {
 
 /// `TEL;TYPE="voice,cell";PREF=1` into its parts, keeping quoted `;` inside a value.
 fn split_params(head: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+    let mut out = Vec::new();
+    let mut current = String::new();
     let mut quoted = false;
     for c in head.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                out.last_mut().map(|s| s.push(c));
-            }
-            ';' if !quoted => out.push(String::new()),
-            _ => {
-                out.last_mut().map(|s| s.push(c));
-            }
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c == ';' && !quoted {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
         }
     }
+    out.push(current);
     out
 }
 
