@@ -212,6 +212,14 @@ pub fn messages(
             .collect();
     }
     let Some(me) = find_user(&list, connections) else {
+        if !list.is_empty() {
+            let reason = "messages.csv has no profile links, so its messages can't be matched to anyone";
+            skipped.push(Skipped {
+                file: file.into(),
+                line: 0,
+                reason: reason.into(),
+            });
+        }
         return (Vec::new(), skipped);
     };
     let mut by_slug: HashMap<String, Exchange> = HashMap::new();

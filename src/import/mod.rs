@@ -416,17 +416,15 @@ fn read_text(file: &str, text: &str, encoding: Encoding, connections: &HashSet<S
         }
         return Ok(parsed);
     }
-    if rows.first().is_some_and(|(_, header)| header.len() < 2)
-        && !rows
-            .first()
-            .is_some_and(|(_, h)| sheet::table(vec![(1, h.clone())]).mapping.contains(&Column::Name))
-    {
-        return Err(ImportError::NotContacts {
+    let columns = rows.first().map_or(0, |(_, header)| header.len());
+    let table = sheet::read_sheet(file, rows).map_err(|e| match e {
+        // One unnamed column is no spreadsheet at all: a letter, a log, a list of something else.
+        ImportError::NoNameColumn { .. } if columns < 2 => ImportError::NotContacts {
             file: file.into(),
             what: "plain text without columns".into(),
-        });
-    }
-    let table = sheet::read_sheet(file, rows)?;
+        },
+        other => other,
+    })?;
     let mut parsed = Parsed::new(file, FileKind::ContactsCsv, encoding);
     (parsed.people, parsed.skipped) = sheet::people_from_table(file, &table);
     parsed.table = Some(table);
