@@ -178,7 +178,8 @@ pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipp
             .into_iter()
             .flat_map(|l| l.split(';'))
             .map(|l| clean_line(l.trim_start_matches('*')))
-            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("mycontacts"))
+            // Google's system group, "* myContacts" now and "* My Contacts" before: everyone is in it.
+            .filter(|l| !l.is_empty() && !l.replace(' ', "").eq_ignore_ascii_case("mycontacts"))
             .fold(Vec::new(), |mut acc: Vec<String>, l| {
                 if !acc.contains(&l) {
                     acc.push(l);

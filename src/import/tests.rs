@@ -261,7 +261,7 @@ fn an_older_google_csv_reads_given_and_family_names() {
         ("Fictional LLC", "Consultant")
     );
     assert_eq!(omar.emails, ["omar@example.org"]);
-    assert_eq!(omar.labels, ["My Contacts", "Family"]);
+    assert_eq!(omar.labels, ["Family"]);
     assert_eq!(omar.profile_url, "http://omar.example.org");
 }
 
