@@ -238,7 +238,7 @@ impl Column {
 }
 
 /// A contacts spreadsheet as read, kept so the user can change the column mapping and the people
-/// are built again (`sheet::people`) without reading the file again.
+/// are built again (`people_from_table`) without reading the file again.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     pub headers: Vec<String>,
