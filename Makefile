@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup serve build test test-native test-browser test-e2e lint bench screenshot
+.PHONY: setup serve build test test-native test-browser test-e2e lint bench screenshot fuzz
 
 setup:
 	@bash tools/setup.sh
@@ -40,3 +40,7 @@ bench: build
 # The README's picture of the ask wizard's review step (docs/wizard-review.png).
 screenshot: build
 	node tools/screenshot.mjs
+
+# The importers' never-panic property tests, at length (the normal test run does 2,000 cases).
+fuzz:
+	PROPTEST_CASES=100000 cargo test --release --lib import::fuzz

@@ -87,12 +87,17 @@ pub fn read_records(file: &str, text: &str) -> Result<Records, ImportError> {
 
 fn fields(bytes: &[u8], ends: &[usize], line: usize, notes: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(ends.len());
+    // csv-core only removes ASCII quotes from UTF-8 input and splits at ASCII delimiters, so the
+    // record stays valid UTF-8 and every end is a char boundary; the lossy path is never taken.
+    let record = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     let mut start = 0;
     for &end in ends {
-        // csv-core only removes ASCII quotes from UTF-8 input, so the bytes stay valid UTF-8.
-        let field = String::from_utf8_lossy(&bytes[start..end]);
+        let field = record.get(start..end).unwrap_or_default();
         start = end;
-        out.push(cut(&field, line, notes));
+        out.push(cut(field, line, notes));
     }
     out
 }
@@ -121,7 +126,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

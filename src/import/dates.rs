@@ -37,7 +37,7 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
 
 /// Runs of digits and runs of letters; everything else separates. "01T14" is two numbers.
 fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut start = None;
     let mut kind = 0u8;
     for (i, c) in text.char_indices() {
@@ -105,19 +105,35 @@ fn year(t: &str) -> Option<i32> {
 }
 
 fn month(t: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if t.len() < 3 || !t.is_ascii() {
+    let b = t.as_bytes();
+    if b.len() < 3 {
         return None;
     }
-    let prefix = t[..3].to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+    let month = match [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    Some(month)
 }
 
 fn weekday(t: &str) -> bool {
     const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    t.len() >= 3 && t.is_ascii() && DAYS.contains(&t[..3].to_ascii_lowercase().as_str())
+    t.len() >= 3 && t.is_ascii() && DAYS.iter().any(|d| d.eq_ignore_ascii_case(&t[..3]))
 }
 
 #[cfg(test)]

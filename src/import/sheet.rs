@@ -114,18 +114,29 @@ fn values(cell: &str) -> impl Iterator<Item = &str> {
 pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipped>) {
     let mut people = Vec::with_capacity(table.rows.len());
     let mut skipped = Vec::new();
+    // Each target's columns, found once: Google's sheets have some ninety columns per row.
+    let columns_of: Vec<Vec<usize>> = Column::ALL
+        .iter()
+        .map(|target| {
+            (0..table.mapping.len())
+                .filter(|&i| table.mapping[i] == *target)
+                .collect()
+        })
+        .collect();
     for (line, row) in &table.rows {
-        let cells = || table.mapping.iter().zip(row.iter());
+        let cells = |column: Column| {
+            let at = Column::ALL.iter().position(|c| *c == column).unwrap_or_default();
+            columns_of[at].iter().filter_map(move |&i| row.get(i))
+        };
         let first_of = |column: Column| {
-            cells()
-                .filter(|(c, _)| **c == column)
-                .map(|(_, v)| clean_line(v))
+            cells(column)
+                .map(|v| clean_line(v))
                 .find(|v| !v.is_empty())
                 .unwrap_or_default()
         };
         let all_of = |column: Column| {
             let mut out: Vec<&str> = Vec::new();
-            for (_, v) in cells().filter(|(c, _)| **c == column) {
+            for v in cells(column) {
                 for value in values(v) {
                     if !out.contains(&value) {
                         out.push(value);
@@ -165,9 +176,8 @@ pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipp
             .unwrap_or_default();
         // A city and a country make a location; Outlook's home and business cities both would not.
         let location: Vec<String> = all_of(Column::Location).into_iter().map(clean_line).take(2).collect();
-        let notes: Vec<String> = cells()
-            .filter(|(c, _)| **c == Column::Notes)
-            .map(|(_, v)| clean_text(v))
+        let notes: Vec<String> = cells(Column::Notes)
+            .map(|v| clean_text(v))
             .filter(|v| !v.is_empty())
             .collect();
         // Outlook writes 0/0/00 for "no birthday".
@@ -178,7 +188,8 @@ pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipp
             .into_iter()
             .flat_map(|l| l.split(';'))
             .map(|l| clean_line(l.trim_start_matches('*')))
-            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("mycontacts"))
+            // Google's system group, "* myContacts" now and "* My Contacts" before: everyone is in it.
+            .filter(|l| !l.is_empty() && !l.replace(' ', "").eq_ignore_ascii_case("mycontacts"))
             .fold(Vec::new(), |mut acc: Vec<String>, l| {
                 if !acc.contains(&l) {
                     acc.push(l);

@@ -261,7 +261,7 @@ fn an_older_google_csv_reads_given_and_family_names() {
         ("Fictional LLC", "Consultant")
     );
     assert_eq!(omar.emails, ["omar@example.org"]);
-    assert_eq!(omar.labels, ["My Contacts", "Family"]);
+    assert_eq!(omar.labels, ["Family"]);
     assert_eq!(omar.profile_url, "http://omar.example.org");
 }
 
@@ -370,6 +370,71 @@ fn a_zip_built_here_with_stored_and_deflated_entries_reads() {
     let all = read("x.zip", &zip).expect("reads");
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].people[0].name, "Ana Souza");
+}
+
+#[test]
+fn zip_entries_it_cannot_open_are_listed_with_the_reason() {
+    let connections = b"First Name,Last Name,Connected On\nAna,Souza,09 Nov 2018";
+    let mut zip = tiny_zip(&[
+        ("Connections.csv", connections, false),
+        ("Invitations.csv", b"From,To,Sent At,Message,Direction", false),
+        ("Verbindungen_\u{fc}.csv", b"x", false),
+    ]);
+    // Mark the second entry bzip2 (method 12) and the third encrypted, in the central directory.
+    let central: Vec<usize> = zip
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .collect();
+    zip[central[1] + 10] = 12;
+    zip[central[2] + 8] |= 1;
+    let all = read("x.zip", &zip).expect("reads");
+    assert_eq!(all.len(), 1);
+    let reasons: Vec<(&str, &str)> = all[0]
+        .skipped
+        .iter()
+        .map(|s| (s.file.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                "x.zip › Invitations.csv",
+                "it is compressed with method 12, which Vouch does not read (only stored and deflate)"
+            ),
+            ("x.zip › Verbindungen_\u{fc}.csv", "it is password-protected"),
+        ]
+    );
+}
+
+#[test]
+fn a_broken_linkedin_file_inside_a_zip_fails_with_its_name_and_line() {
+    let zip = tiny_zip(&[(
+        "Connections.csv",
+        b"First Name,Last Name,Connected On\nAna,\"Souza,09 Nov 2018",
+        true,
+    )]);
+    assert_eq!(
+        read("export.zip", &zip),
+        Err(ImportError::UnclosedQuote {
+            file: "export.zip › Connections.csv".into(),
+            line: 2
+        })
+    );
+}
+
+#[test]
+fn plain_text_is_not_a_contacts_file() {
+    assert_eq!(
+        read("letter.txt", b"Dear Ana\nthanks for lunch\n"),
+        Err(ImportError::NotContacts {
+            file: "letter.txt".into(),
+            what: "plain text without columns".into()
+        })
+    );
+    let one_column = one("names.csv", b"Name\nAna Souza\n");
+    assert_eq!(names(&one_column.people), ["Ana Souza"]);
 }
 
 #[test]

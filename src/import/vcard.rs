@@ -188,20 +188,20 @@ fn parse_line(line: &str) -> Option<Property> {
 
 /// `TEL;TYPE="voice,cell";PREF=1` into its parts, keeping quoted `;` inside a value.
 fn split_params(head: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+    let mut out = Vec::new();
+    let mut current = String::new();
     let mut quoted = false;
     for c in head.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                out.last_mut().map(|s| s.push(c));
-            }
-            ';' if !quoted => out.push(String::new()),
-            _ => {
-                out.last_mut().map(|s| s.push(c));
-            }
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c == ';' && !quoted {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
         }
     }
+    out.push(current);
     out
 }
 
@@ -347,4 +347,43 @@ fn person(line: usize, properties: &[Property]) -> Option<Incoming> {
         connected_on: None,
         labels,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(body: &str) -> Incoming {
+        let text = format!("BEGIN:VCARD\r\n{body}END:VCARD\r\n");
+        match read_cards("t.vcf", &text) {
+            Ok((mut people, _)) if people.len() == 1 => people.remove(0),
+            other => panic!("expected one card, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn escapes_and_folds_read_as_text() {
+        let p = card("FN:Souza\\, Ana \\\\ co\r\n\tntinued\r\nNOTE:a\\;b\\nc\r\n");
+        assert_eq!(p.name, "Souza, Ana \\ continued");
+        assert_eq!(p.notes, "a;b\nc");
+    }
+
+    #[test]
+    fn every_type_spelling_and_pref_orders_phones() {
+        let p = card(concat!(
+            "FN:Ana\r\n",
+            "TEL;TYPE=work,voice:1\r\n",
+            "TEL;WORK;VOICE:2\r\n",
+            "TEL;TYPE=\"voice,cell\";PREF=2:3\r\n",
+            "TEL;TYPE=cell,pref:4\r\n",
+        ));
+        assert_eq!(p.phones, ["4", "3", "1", "2"]);
+    }
+
+    #[test]
+    fn a_name_is_built_from_n_when_fn_is_missing_and_only_http_links_count() {
+        let p = card("N:Souza;Ana;Maria;Dr.;\r\nURL:ftp://files.example\r\nURL:www.linkedin.com/in/ana-fict\r\n");
+        assert_eq!(p.name, "Dr. Ana Maria Souza");
+        assert_eq!(p.profile_url, "https://www.linkedin.com/in/ana-fict");
+    }
 }
