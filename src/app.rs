@@ -314,6 +314,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/referrals") view=ui::referrals::Referrals/>
                     <Route path=path!("/settings") view=ui::settings::Settings/>
                     <Route path=path!("/import") view=ui::import::ImportScreen/>
+                    <Route path=path!("/duplicates") view=ui::duplicates::Duplicates/>
                 </Routes>
             </main>
             </ui::import::ImportProvider>

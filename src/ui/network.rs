@@ -252,6 +252,7 @@ pub fn Network() -> impl IntoView {
                         <div class="actions">
                             <A href=href("/import") attr:class="button primary">"Import contacts"</A>
                             <A href=href("/network/new") attr:class="button">"Add your first contact"</A>
+                            <crate::ui::sample::SampleDataButton/>
                         </div>
                     </div>
                 }

@@ -1,6 +1,9 @@
-//! Settings & data: the user's profile ("Me"), backups in and out, and what is stored where.
+//! Settings & data: the user's profile ("Me"), contacts in and out (import, export, duplicates,
+//! sample data), backups, and what is stored where.
 
-use crate::app::{use_app, AppState, Toast};
+use crate::app::{href, use_app, AppState, Toast};
+use crate::export;
+use leptos_router::components::A;
 use crate::model::{Data, ProfileDraft};
 use crate::store::{codec::utf16_len, Backup, KeyValue, PREFIX};
 use crate::ui::fields::{FormErrors, TextArea, TextField};
@@ -25,6 +28,7 @@ pub fn Settings() -> impl IntoView {
         <section class="page narrow">
             <h1>"Settings & data"</h1>
             <Me/>
+            <ContactsSection/>
             <DataSection/>
         </section>
     }
@@ -78,6 +82,63 @@ fn Me() -> impl IntoView {
                     <span class="saved" role="status">{move || saved.get().then_some("Saved.")}</span>
                 </div>
             </form>
+        </section>
+    }
+}
+
+/// Import, export, duplicates and the sample network: everything that brings contacts in or out.
+#[component]
+fn ContactsSection() -> impl IntoView {
+    let app = use_app();
+    let export = move |kind: &'static str| {
+        let (text, mime, ext) = app.data.with_untracked(|d| match kind {
+            "csv" => (export::contacts_csv(d), export::CSV_MIME, "csv"),
+            _ => (export::contacts_vcard(d), export::VCARD_MIME, "vcf"),
+        });
+        if !web::download(&web::dated_filename("vouch-contacts", ext), mime, &text) {
+            app.show_toast(Toast {
+                message: "The browser refused the download.".into(),
+                undo: None,
+            });
+        }
+    };
+    let last_import = move || {
+        app.last_import.get().map(|u| {
+            let when = chrono::DateTime::from_timestamp_millis(u.batch.millis())
+                .map(|t| t.format("%-d %b %Y").to_string())
+                .unwrap_or_default();
+            format!(
+                "The last import ({when}) added {} and changed {}.",
+                crate::import::plan::count(u.created, "contact", "contacts"),
+                crate::import::plan::count(u.before.len(), "contact", "contacts")
+            )
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">"Contacts in and out"</h2>
+            <h3>"Import"</h3>
+            <p>"LinkedIn's data export, vCards from a phone or Google, or any contacts spreadsheet. You see everything before it changes anything, and the same person is never added twice."</p>
+            <div class="actions">
+                <A href=href("/import") attr:class="button primary">"Import contacts"</A>
+            </div>
+            {move || last_import().map(|words| view! {
+                <p>{words}" "
+                    <button type="button" class="button small" on:click=move |_| app.undo_import()>"Undo the last import"</button>
+                </p>
+                <p class="hint">"Undo is possible until the next import."</p>
+            })}
+            <h3>"Export"</h3>
+            <p>"Your contacts as a spreadsheet that opens cleanly in Excel or Google Sheets, or as vCards for a phone or address book."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| export("csv")>"Download contacts as CSV"</button>
+                <button type="button" class="button" on:click=move |_| export("vcard")>"Download contacts as vCard"</button>
+            </div>
+            <h3>"Duplicates"</h3>
+            <p><A href=href("/duplicates")>"Review people who are in your network twice"</A>" and merge them, keeping the history of both."</p>
+            <h3>"Sample data"</h3>
+            <p>"A small made-up network, tagged \u{201c}Sample data\u{201d}, to see Today, Backers and the ask wizard at work. One click takes it out again; your own contacts are never touched."</p>
+            <div class="actions"><crate::ui::sample::SampleDataButton/></div>
         </section>
     }
 }
