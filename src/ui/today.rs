@@ -1,12 +1,12 @@
 //! Today: the landing screen. Until the user has a profile and a few contacts, it is a short
 //! checklist of what to do first; after that, what needs doing now, most pressing first: referrals
-//! to contact now, follow-ups due, thanks and updates owed, who is going cold, the next touch for
-//! the best backers, and what happened lately. Each section hides while it is empty.
+//! to contact now, follow-ups due, thanks and updates owed, job changes to congratulate on, who is
+//! going cold, the next touch for the best backers, and what happened lately. Each section hides while it is empty.
 
 use crate::app::href;
 use crate::app::{use_app, AppState};
 use crate::model::{Data, Id, Outcome};
-use crate::network::{backers, going_cold, readiness, Activity};
+use crate::network::{backers, going_cold, job_news, readiness, Activity, JobNews};
 use crate::pipeline::{self, Owed, OwedKind, UrgencyPolicy};
 use crate::ui::owed::OwedItem;
 use crate::ui::referrals::{download_upcoming, ticking_now, urgency_hours, ReferralCard};
@@ -89,6 +89,7 @@ pub fn Today() -> impl IntoView {
     let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today)));
     let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today))));
     let recent = Memo::new(move |_| app.data.with(recent_touches));
+    let news = Memo::new(move |_| app.data.with(|d| job_news(d, today)));
     let now = ticking_now();
     let hours = Signal::derive(urgency_hours);
     let urgent = Memo::new(move |_| {
@@ -126,6 +127,7 @@ pub fn Today() -> impl IntoView {
             && cold.with(|c| c.rows.is_empty())
             && suggested.with(Vec::is_empty)
             && recent.with(Vec::is_empty)
+            && news.with(Vec::is_empty)
     };
 
     view! {
@@ -195,11 +197,25 @@ pub fn Today() -> impl IntoView {
                             " — your name, headline and the skills you want to be known for."
                         </li>
                         <li class:done=move || { contacts.get() >= 3 }>
-                            <A href=href("/network/new")>"Add people who know your work"</A>
+                            <A href=href("/import")>"Import your contacts"</A>
+                            " from LinkedIn, your phone or a spreadsheet, or "
+                            <A href=href("/network/new")>"add people who know your work"</A>
                             {move || format!(" — {} of 3 added.", contacts.get().min(3))}
                         </li>
                     </ol>
+                    <p>"Or look around first: "<crate::ui::sample::SampleDataButton/></p>
                 </div>
+            </Show>
+            <Show when=move || !news.with(Vec::is_empty)>
+                <section class="card today-section" aria-labelledby=NEWS_HEADING>
+                    <h2 id=NEWS_HEADING tabindex="-1">"Congratulate"</h2>
+                    <p class="hint">"A new job is the easiest reason to get back in touch. Logging the note resets their keep-in-touch clock."</p>
+                    <ul class="item-list" aria-label="Congratulate">
+                        <For each=move || news.get() key=|n| n.clone() let:n>
+                            <NewsItem news=n form=form/>
+                        </For>
+                    </ul>
+                </section>
             </Show>
             <Show when=move || cold.with(|c| !c.rows.is_empty())>
                 <section class="card today-section" aria-labelledby=COLD_HEADING>
@@ -261,6 +277,7 @@ const PAGE_HEADING: &str = "today-heading";
 const URGENT_HEADING: &str = "today-urgent";
 const FOLLOW_UP_HEADING: &str = "today-follow-ups";
 const OWED_HEADING: &str = "today-owed";
+const NEWS_HEADING: &str = "today-news";
 
 /// What to do first when nothing is due: a goal before any ask (rule 4), then an ask to a backer.
 fn first_step(has_goals: bool) -> &'static str {
@@ -289,9 +306,10 @@ const COLD_HEADING: &str = "today-cold";
 const SUGGESTED_HEADING: &str = "today-suggested";
 const RECENT_HEADING: &str = "today-recent";
 
-/// The two lists whose items log a touch in place.
+/// The lists whose items log a touch in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Section {
+    News,
     Cold,
     Suggested,
 }
@@ -299,6 +317,7 @@ enum Section {
 impl Section {
     fn heading(self) -> &'static str {
         match self {
+            Section::News => NEWS_HEADING,
             Section::Cold => COLD_HEADING,
             Section::Suggested => SUGGESTED_HEADING,
         }
@@ -307,6 +326,7 @@ impl Section {
     /// The id of an item's "Log a touch" button, so focus can find it again after a redraw.
     fn toggle_id(self, contact: Id) -> String {
         let list = match self {
+            Section::News => "news",
             Section::Cold => "cold",
             Section::Suggested => "suggested",
         };
@@ -338,6 +358,25 @@ impl OpenForm {
             });
         });
         OpenForm { open, done }
+    }
+}
+
+#[component]
+fn NewsItem(
+    /// The contact who moved, and where.
+    news: JobNews,
+    form: OpenForm,
+) -> impl IntoView {
+    let link = href(&format!("/network/{}", news.contact));
+    let name = news.name.clone();
+    view! {
+        <li class="item">
+            <div class="item-main">
+                <A href=link attr:class="name">{name}</A>
+                <span class="step">{news.words}</span>
+            </div>
+            <LogTouchInPlace contact=news.contact name=news.name section=Section::News form=form/>
+        </li>
     }
 }
 

@@ -258,7 +258,16 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         ("What I admire in their work", contact.admire.clone()),
         ("Tags", contact.tags.join(", ")),
         ("Source", source.unwrap_or_default()),
+        (
+            "Connected on LinkedIn",
+            contact.connected_on.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default(),
+        ),
+        ("Endorsed your skills", contact.endorsed.join(", ")),
     ];
+    let moved = contact.moved.clone().map(|m| {
+        format!("Moved from {} to {} (found on {}).", m.from, m.to, m.seen.format("%-d %b %Y"))
+    });
+    let recommendation = contact.recommendation.clone();
     let url = contact.profile_url.clone();
     let notes = contact.notes.clone();
     let name = contact.name.clone();
@@ -274,6 +283,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                 <button type="button" class="button danger" on:click=delete>"Delete"</button>
             </div>
         </header>
+        {moved.map(|m| view! { <p class="news" role="note"><strong>"News: "</strong>{m}" A good moment for a congratulations note."</p> })}
         <standing::Standing contact=id/>
         <dl class="details">
             {rows
@@ -285,6 +295,10 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                 <div><dt>"Profile"</dt><dd><a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></dd></div>
             })}
         </dl>
+        {(!recommendation.is_empty()).then(|| view! {
+            <h2>"Their recommendation of you"</h2>
+            <blockquote class="recommendation">{recommendation}</blockquote>
+        })}
         {(!notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{notes}</p> })}
         <crate::ui::asks::ContactAsks contact=id/>
         <touchpoints::Touchpoints contact=id name=name.clone()/>
