@@ -35,7 +35,9 @@ test-e2e: build
 # Performance is measured here, never asserted in a timed test.
 bench: build
 	cargo run --release --example bench_search
+	cargo run --release --example bench_import
 	node tests/bench/browser.mjs
+	node tests/bench/import.mjs
 
 # The README's picture of the ask wizard's review step (docs/wizard-review.png).
 screenshot: build

@@ -548,6 +548,7 @@ mod tests {
             kind: TouchKind::Call,
             direction: Direction::Neutral,
             note: String::new(),
+            imported: None,
             created: now(),
             updated: now(),
         }

@@ -144,6 +144,7 @@ mod tests {
             kind: TouchKind::Call,
             direction: Direction::Neutral,
             note: String::new(),
+            imported: None,
             created: Stamp::from_millis(0),
             updated: Stamp::from_millis(0),
         }

@@ -890,8 +890,6 @@ impl Undo {
     }
 }
 
-
-
 #[cfg(test)]
 #[path = "plan_tests.rs"]
 mod tests;

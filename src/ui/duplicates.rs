@@ -86,7 +86,10 @@ fn PairCard(
 ) -> impl IntoView {
     let app = use_app();
     let (a, b) = (pair.a, pair.b);
-    let name = move |id: Id| app.data.with_untracked(|d| d.contacts.get(&id).map(|c| c.name.clone()).unwrap_or_default());
+    let name = move |id: Id| {
+        app.data
+            .with_untracked(|d| d.contacts.get(&id).map(|c| c.name.clone()).unwrap_or_default())
+    };
     let (name_a, name_b) = (name(a), name(b));
     // Which side wins each differing field: the first (older) contact's, unless it is blank. Set
     // for every field, so what the radios show is what the merge does.

@@ -3,12 +3,12 @@
 
 use crate::app::{href, use_app, AppState, Toast};
 use crate::export;
-use leptos_router::components::A;
 use crate::model::{Data, ProfileDraft};
 use crate::store::{codec::utf16_len, Backup, KeyValue, PREFIX};
 use crate::ui::fields::{FormErrors, TextArea, TextField};
 use crate::web::{self, LocalKv};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// Downloads everything as one readable JSON file.

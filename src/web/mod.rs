@@ -79,6 +79,14 @@ pub async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Leaves a named mark on the page's performance timeline (`vouch:parse:start`, …), so the
+/// benchmark can time the steps of a long job from outside without the app keeping figures.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn now() -> Stamp {
     Stamp::from_millis(js_sys::Date::now() as i64)
 }

@@ -260,12 +260,20 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         ("Source", source.unwrap_or_default()),
         (
             "Connected on LinkedIn",
-            contact.connected_on.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default(),
+            contact
+                .connected_on
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .unwrap_or_default(),
         ),
         ("Endorsed your skills", contact.endorsed.join(", ")),
     ];
     let moved = contact.moved.clone().map(|m| {
-        format!("Moved from {} to {} (found on {}).", m.from, m.to, m.seen.format("%-d %b %Y"))
+        format!(
+            "Moved from {} to {} (found on {}).",
+            m.from,
+            m.to,
+            m.seen.format("%-d %b %Y")
+        )
     });
     let recommendation = contact.recommendation.clone();
     let url = contact.profile_url.clone();

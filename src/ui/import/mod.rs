@@ -21,9 +21,15 @@ use wasm_bindgen::JsCast;
 pub enum Stage {
     Choose,
     /// Reading and matching: what is being done, and how far along (done of total steps).
-    Working { step: String, done: usize, total: usize },
+    Working {
+        step: String,
+        done: usize,
+        total: usize,
+    },
     Preview,
-    Done { headline: String },
+    Done {
+        headline: String,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -90,10 +96,15 @@ impl ImportState {
                     continue;
                 }
                 match web::read_file(file).await {
-                    Ok(bytes) => match import::read(&name, &bytes) {
-                        Ok(found) => parsed.extend(found),
-                        Err(e) => errors.push(e.to_string()),
-                    },
+                    Ok(bytes) => {
+                        web::mark("vouch:parse:start");
+                        let read = import::read(&name, &bytes);
+                        web::mark("vouch:parse:end");
+                        match read {
+                            Ok(found) => parsed.extend(found),
+                            Err(e) => errors.push(e.to_string()),
+                        }
+                    }
                     Err(e) => errors.push(format!("{name} can't be read: {e}")),
                 }
             }
@@ -118,7 +129,11 @@ impl ImportState {
 
     /// Matches the parsed files against the network again (after a mapping change).
     fn rebuild(&self, app: crate::app::AppState) {
-        let preview = self.parsed.with_untracked(|files| app.data.with_untracked(|d| Preview::build(d, files)));
+        web::mark("vouch:match:start");
+        let preview = self
+            .parsed
+            .with_untracked(|files| app.data.with_untracked(|d| Preview::build(d, files)));
+        web::mark("vouch:match:end");
         self.excluded.set(HashSet::new());
         self.same_person.set(HashSet::new());
         self.preview.set(Some(preview));
@@ -126,6 +141,7 @@ impl ImportState {
 
     /// Writes the batch the user confirmed, as one change and one save.
     fn confirm(&self) {
+        web::mark("vouch:save:start");
         let app = self.app;
         let options = Options {
             tag: self.tag.get_untracked(),
@@ -136,8 +152,10 @@ impl ImportState {
             same_person: self.same_person.get_untracked(),
         };
         let Some(batch) = self.preview.with_untracked(|p| {
-            p.as_ref()
-                .map(|p| app.data.with_untracked(|d| p.batch(d, &choices, &options, web::today(), web::now())))
+            p.as_ref().map(|p| {
+                app.data
+                    .with_untracked(|d| p.batch(d, &choices, &options, web::today(), web::now()))
+            })
         }) else {
             return;
         };
@@ -149,6 +167,7 @@ impl ImportState {
             import::plan::count(changed, "contact", "contacts")
         );
         let saved = app.import(batch);
+        web::mark("vouch:save:end");
         self.preview.set(None);
         self.parsed.set(Vec::new());
         self.stage.set(Stage::Done {
@@ -183,7 +202,11 @@ pub fn ImportProvider(children: Children) -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        let files = ev.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
+        let files = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(file_list)
+            .unwrap_or_default();
         if !files.is_empty() {
             navigate("/import", Default::default());
             state.start(files);
@@ -223,6 +246,10 @@ pub fn ImportLink(
 pub fn ImportScreen() -> impl IntoView {
     let state = use_import();
     let app = use_app();
+    // Coming back after an import starts a new one; a preview, though, waits for its answer.
+    if matches!(state.stage.get_untracked(), Stage::Done { .. }) {
+        state.reset();
+    }
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;

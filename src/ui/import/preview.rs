@@ -15,7 +15,11 @@ const PAGE: usize = 50;
 #[component]
 pub fn PreviewView() -> impl IntoView {
     let state = use_import();
-    let summary = move || state.preview.with(|p| p.as_ref().map(|p| p.summary).unwrap_or_default());
+    let summary = move || {
+        state
+            .preview
+            .with(|p| p.as_ref().map(|p| p.summary).unwrap_or_default())
+    };
     let headline = move || summary().headline();
     let confirm = move |_| state.confirm();
     let cancel = move |_| state.reset();
@@ -187,7 +191,9 @@ impl Kind {
     fn holds(self, row: &Row) -> bool {
         matches!(
             (self, &row.verdict),
-            (Kind::New, Verdict::New) | (Kind::Update, Verdict::Update { .. }) | (Kind::Possible, Verdict::Possible { .. })
+            (Kind::New, Verdict::New)
+                | (Kind::Update, Verdict::Update { .. })
+                | (Kind::Possible, Verdict::Possible { .. })
         )
     }
 }
@@ -224,6 +230,9 @@ fn Section(title: &'static str, which: Kind) -> impl IntoView {
                 <p class="hint">{hint}</p>
                 <ul class="import-rows" aria-label=title>
                     {move || {
+                        // Redrawn when the preview is rebuilt (a new column mapping), even when
+                        // the same row numbers stay in this section.
+                        state.preview.track();
                         let all = rows.get();
                         all.into_iter().take(shown.get()).map(|n| view! { <RowItem n=n which=which/> }).collect_view()
                     }}
@@ -242,15 +251,24 @@ fn Section(title: &'static str, which: Kind) -> impl IntoView {
 fn RowItem(n: usize, which: Kind) -> impl IntoView {
     let state = use_import();
     let app = state.app;
-    let Some(row) = state.preview.with_untracked(|p| p.as_ref().and_then(|p| p.rows.get(n).cloned())) else {
+    let Some(row) = state
+        .preview
+        .with_untracked(|p| p.as_ref().and_then(|p| p.rows.get(n).cloned()))
+    else {
         return ().into_any();
     };
     let p = &row.person;
-    let name = if p.name.is_empty() { "(no name)".to_string() } else { p.name.clone() };
+    let name = if p.name.is_empty() {
+        "(no name)".to_string()
+    } else {
+        p.name.clone()
+    };
     let details: Vec<String> = [
         crate::model::headline(&p.role, &p.company),
         p.emails.first().cloned().unwrap_or_default(),
-        p.connected_on.map(|d| format!("connected {}", d.format("%-d %b %Y"))).unwrap_or_default(),
+        p.connected_on
+            .map(|d| format!("connected {}", d.format("%-d %b %Y")))
+            .unwrap_or_default(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -268,7 +286,10 @@ fn RowItem(n: usize, which: Kind) -> impl IntoView {
         });
     };
     let id = format!("import-row-{n}");
-    let existing_name = |id: Id| app.data.with_untracked(|d| d.contacts.get(&id).map(|c| c.name.clone()).unwrap_or_default());
+    let existing_name = |id: Id| {
+        app.data
+            .with_untracked(|d| d.contacts.get(&id).map(|c| c.name.clone()).unwrap_or_default())
+    };
     match (which, row.verdict.clone()) {
         (Kind::Possible, Verdict::Possible { id: existing }) => {
             let theirs = existing_name(existing);
@@ -346,8 +367,16 @@ fn RowItem(n: usize, which: Kind) -> impl IntoView {
 fn Skipped() -> impl IntoView {
     let state = use_import();
     let shown = RwSignal::new(PAGE);
-    let skipped = Memo::new(move |_| state.preview.with(|p| p.as_ref().map(|p| p.skipped.clone()).unwrap_or_default()));
-    let notes = Memo::new(move |_| state.preview.with(|p| p.as_ref().map(|p| p.notes.clone()).unwrap_or_default()));
+    let skipped = Memo::new(move |_| {
+        state
+            .preview
+            .with(|p| p.as_ref().map(|p| p.skipped.clone()).unwrap_or_default())
+    });
+    let notes = Memo::new(move |_| {
+        state
+            .preview
+            .with(|p| p.as_ref().map(|p| p.notes.clone()).unwrap_or_default())
+    });
     view! {
         <Show when=move || !skipped.with(Vec::is_empty) || !notes.with(Vec::is_empty)>
             <details class="card import-section">
