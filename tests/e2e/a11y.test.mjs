@@ -69,6 +69,25 @@ for (const [label, options] of [
       }
       await nav(page, 'Settings & data');
       await check('settings');
+      // Import: the chooser, then a preview with new rows, an update, a possible duplicate, a
+      // column to map and a skipped row; then the duplicates review.
+      await page.getByRole('link', { name: 'Import contacts' }).click();
+      await check('import');
+      await page.getByLabel('Files to import').setInputFiles([{
+        name: 'people.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Name,Company,Employer code,Email\nAna Souza,Maersk,A1,\nBea Lund,Contoso,B2,bea@example.org\n,,C3,\n'),
+      }]);
+      await page.locator('#import-headline').waitFor();
+      await page.getByText(/Skipped and notes/).click();
+      await check('import preview');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('heading', { name: /^Imported / }).waitFor();
+      await check('import done');
+      await nav(page, 'Settings & data');
+      await page.getByRole('link', { name: /Review people who are in your network twice/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
+      await check('duplicates');
       await nav(page, 'Today');
       await check('today');
       for (const [screen, list] of Object.entries(found)) assert.deepEqual(list, [], `${screen}: ${list.join('; ')}`);

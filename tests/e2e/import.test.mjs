@@ -186,7 +186,7 @@ describe('import', () => {
     await page.getByRole('heading', { name: /Imported 2 new contacts/ }).waitFor();
     await nav(page, 'Network');
     await page.getByRole('link', { name: /Dana Lee/ }).click();
-    await page.getByText('Northwind', { exact: true }).waitFor();
+    await page.getByRole('definition').filter({ hasText: /^Northwind$/ }).waitFor();
   });
 
   it('a vCard dropped anywhere on the page opens its preview', async () => {
