@@ -3,6 +3,7 @@
 //! own fields; a needed field that is empty becomes its gap marker, never a guess.
 
 use super::brief::{Brief, Gap, MessageKind, Part, Tone};
+use super::phrase::{self, Framed, Offer};
 use crate::model::Channel;
 
 /// Whether a sentence must stay, or may be dropped (in the order `writer` decides) to fit a channel.
@@ -163,50 +164,71 @@ impl Words<'_> {
     }
 
     /// The shared experience, the admired work, or, when the brief has neither, one gap marker.
+    /// Each is framed by its shape (see `phrase`): "We know each other from the HCI course." but
+    /// "I still think of the time we rebuilt the billing pipeline together."
     fn common_ground(&self) -> Vec<Piece> {
-        let shared = clause(&self.brief.shared);
-        let admired = clause(&self.brief.admired);
         let mut pieces = Vec::new();
-        if !shared.is_empty() {
-            let s = &shared;
-            let text = self.pick(
-                [
-                    format!("We know each other from {s}."),
-                    format!("Our paths crossed through {s}."),
-                    format!("I remember {s} well."),
-                ],
-                [
-                    format!("It's been a while since {s}."),
-                    format!("I still think fondly of {s}."),
-                    format!("I often think back to {s}."),
-                ],
-                [
-                    format!("Been a while since {s}!"),
-                    format!("Still remember {s}."),
-                    format!("Still think about {s} sometimes."),
-                ],
-            );
+        if let Some(shared) = phrase::shared(&self.brief.shared) {
+            let text = match shared {
+                Framed::Noun(s) => self.pick(
+                    [
+                        format!("We know each other from {s}."),
+                        format!("Our paths crossed through {s}."),
+                        format!("I remember {s} well."),
+                    ],
+                    [
+                        format!("It's been a while since {s}."),
+                        format!("I still think fondly of {s}."),
+                        format!("I often think back to {s}."),
+                    ],
+                    [
+                        format!("Been a while since {s}!"),
+                        format!("Still remember {s}."),
+                        format!("Still think about {s} sometimes."),
+                    ],
+                ),
+                Framed::Moment(m) => self.pick(
+                    [
+                        format!("I still think of {m}."),
+                        format!("I often recall {m}."),
+                        format!("I have good memories of {m}."),
+                    ],
+                    [
+                        format!("I often think back to {m}."),
+                        format!("I still think fondly of {m}."),
+                        format!("I still smile when I think of {m}."),
+                    ],
+                    [
+                        format!("Still think about {m}!"),
+                        format!("Remember {m}?"),
+                        format!("Often think back to {m}."),
+                    ],
+                ),
+                Framed::Sentence(s) => s,
+            };
             pieces.push(drop(Part::SharedExperience, OPENING, text));
         }
-        if !admired.is_empty() {
-            let a = &admired;
-            let text = self.pick(
-                [
-                    format!("I have long admired {a}."),
-                    format!("I greatly admire {a}."),
-                    format!("I admire {a}."),
-                ],
-                [
-                    format!("I've really admired {a}."),
-                    format!("I loved {a}."),
-                    format!("I keep coming back to {a}."),
-                ],
-                [
-                    format!("Big fan of {a}."),
-                    format!("Loved {a}."),
-                    format!("Really liked {a}."),
-                ],
-            );
+        if let Some(admired) = phrase::admired(&self.brief.admired) {
+            let text = match admired {
+                Framed::Noun(a) | Framed::Moment(a) => self.pick(
+                    [
+                        format!("I have long admired {a}."),
+                        format!("I greatly admire {a}."),
+                        format!("I admire {a}."),
+                    ],
+                    [
+                        format!("I've really admired {a}."),
+                        format!("I loved {a}."),
+                        format!("I keep coming back to {a}."),
+                    ],
+                    [
+                        format!("Big fan of {a}."),
+                        format!("Loved {a}."),
+                        format!("Really liked {a}."),
+                    ],
+                ),
+                Framed::Sentence(s) => s,
+            };
             pieces.push(drop(Part::AdmiredWork, OPENING, text));
         }
         if pieces.is_empty() {
@@ -225,8 +247,7 @@ impl Words<'_> {
             .brief
             .fit_points
             .iter()
-            .map(|f| clause(f))
-            .filter(|f| !f.is_empty())
+            .filter_map(|f| phrase::fit_point(f))
             .take(3)
             .map(|f| drop(Part::FitPoint, FIT, f))
             .collect();
@@ -250,32 +271,36 @@ impl Words<'_> {
 
     /// What the user offers back; when `required` and empty, a gap marker in the same sentence.
     fn offer_back(&self, required: bool) -> Option<Piece> {
-        let offer = clause(&self.brief.offer_back);
-        if offer.is_empty() && !required {
-            return None;
-        }
-        let o = if offer.is_empty() {
-            Gap::OfferBack.marker().to_string()
-        } else {
-            offer
+        let offer = match phrase::offer(&self.brief.offer_back) {
+            Some(offer) => offer,
+            None if required => Offer::Verb(Gap::OfferBack.marker().to_string()),
+            None => return None,
         };
-        let text = self.pick(
-            [
-                format!("In return, I would be glad to {o}."),
-                format!("I would be happy to {o} in return."),
-                format!("If it is useful, I would gladly {o}."),
-            ],
-            [
-                format!("In return, I'd be happy to {o}."),
-                format!("I'd be glad to {o} in return."),
-                format!("Happy to {o} in return, too."),
-            ],
-            [
-                format!("Happy to {o} in return!"),
-                format!("I can {o} in return, if useful."),
-                format!("Glad to {o} anytime."),
-            ],
-        );
+        let text = match offer {
+            Offer::Verb(o) => self.pick(
+                [
+                    format!("In return, I would be glad to {o}."),
+                    format!("I would be happy to {o} in return."),
+                    format!("If it is useful, I would gladly {o}."),
+                ],
+                [
+                    format!("In return, I'd be happy to {o}."),
+                    format!("I'd be glad to {o} in return."),
+                    format!("Happy to {o} in return, too."),
+                ],
+                [
+                    format!("Happy to {o} in return!"),
+                    format!("I can {o} in return, if useful."),
+                    format!("Glad to {o} anytime."),
+                ],
+            ),
+            Offer::Clause(c) => self.by_tone(
+                &format!("In return, {c}."),
+                &format!("In return, {c}."),
+                &format!("In return, {c}!"),
+            ),
+            Offer::Sentence(s) => s,
+        };
         Some(drop(Part::OfferBack, CLOSING, text))
     }
 
@@ -654,16 +679,15 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     ],
                 ),
             ));
-            let values = clause(&brief.values);
             let r1 = first_name(&brief.referrer).unwrap_or_else(|| r.clone());
-            if !values.is_empty() {
+            if let Some(values) = phrase::values(&brief.values) {
                 pieces.push(drop(
                     Part::Detail,
                     OPENING,
                     w.by_tone(
-                        &format!("{r1} mentioned that you value {values}."),
-                        &format!("{r1} mentioned you value {values}."),
-                        &format!("{r1} says you value {values}."),
+                        &format!("{r1} mentioned that {values}."),
+                        &format!("{r1} mentioned {values}."),
+                        &format!("{r1} tells me {values}."),
                     ),
                 ));
             }
@@ -719,7 +743,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     [
                         format!("Thanks so much for {help}!"),
                         format!("Huge thanks for {help}!"),
-                        format!("Really appreciate you {help}!"),
+                        format!("Really grateful for {help}!"),
                     ],
                 ),
             ));

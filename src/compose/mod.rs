@@ -6,11 +6,14 @@ mod brief;
 mod coach;
 mod kinds;
 mod mailto;
+mod phrase;
 mod plan;
 mod recommend;
 mod rules;
 mod writer;
 
+#[cfg(test)]
+mod slot_tests;
 #[cfg(test)]
 mod tests;
 
