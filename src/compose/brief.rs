@@ -3,12 +3,14 @@
 
 use crate::model::{AskKind, Contact, Goal, GoalKind, Profile, Referral, Score};
 
-/// The eleven messages of DOMAIN.md.
+/// The messages of DOMAIN.md, with the advice-meeting request beside the invitation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageKind {
     CatchUp,
     /// A lunch or coffee invitation.
     Invitation,
+    /// Asking for 20–30 minutes of their view on the role or the company.
+    AdviceMeeting,
     /// A referral request for a targeted goal.
     Referral,
     /// "Keep me in mind" for a general goal.
@@ -28,9 +30,10 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 11] = [
+    pub const ALL: [MessageKind; 12] = [
         MessageKind::CatchUp,
         MessageKind::Invitation,
+        MessageKind::AdviceMeeting,
         MessageKind::Referral,
         MessageKind::KeepMeInMind,
         MessageKind::WarmIntroduction,
@@ -46,6 +49,7 @@ impl MessageKind {
         match self {
             MessageKind::CatchUp => "Catch-up note",
             MessageKind::Invitation => "Lunch or coffee invitation",
+            MessageKind::AdviceMeeting => "Advice meeting request",
             MessageKind::Referral => "Referral request",
             MessageKind::KeepMeInMind => "Keep me in mind",
             MessageKind::WarmIntroduction => "Warm introduction request",
@@ -58,15 +62,15 @@ impl MessageKind {
         }
     }
 
-    /// The message that carries an ask. An advice meeting has no message of its own in DOMAIN.md;
-    /// it is asked for in person, so the invitation is the closest written form.
+    /// The message that carries an ask.
     pub fn for_ask(kind: AskKind) -> MessageKind {
         match kind {
             AskKind::Referral => MessageKind::Referral,
             AskKind::WarmIntroduction => MessageKind::WarmIntroduction,
             AskKind::KeepMeInMind => MessageKind::KeepMeInMind,
             AskKind::PeopleToTalkTo => MessageKind::PeopleToTalkTo,
-            AskKind::AdviceMeeting | AskKind::LunchInvitation => MessageKind::Invitation,
+            AskKind::AdviceMeeting => MessageKind::AdviceMeeting,
+            AskKind::LunchInvitation => MessageKind::Invitation,
             AskKind::CatchUp => MessageKind::CatchUp,
         }
     }

@@ -112,7 +112,14 @@ fn applies_common_ground(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(
         kind,
-        CatchUp | Invitation | Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact
+        CatchUp
+            | Invitation
+            | AdviceMeeting
+            | Referral
+            | KeepMeInMind
+            | WarmIntroduction
+            | PeopleToTalkTo
+            | FirstContact
     )
 }
 
@@ -120,7 +127,7 @@ fn applies_role(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(
         kind,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | Blurb | FirstContact
+        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | AdviceMeeting | Blurb | FirstContact
     )
 }
 
@@ -135,7 +142,9 @@ fn applies_offer(kind: MessageKind, channel: Channel) -> bool {
     use MessageKind::*;
     match kind {
         ThankYou | HowItWent => true,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact => !is_short(channel),
+        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | AdviceMeeting | FirstContact => {
+            !is_short(channel)
+        }
         CatchUp | Invitation | Blurb | ProgressUpdate => false,
     }
 }

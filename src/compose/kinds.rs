@@ -437,6 +437,47 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
         }
+        MessageKind::AdviceMeeting => {
+            let c_at = w.at_company();
+            subject = w.by_tone(
+                &format!("Asking your advice: {roles}{c_at}"),
+                &format!("Your advice on {roles} roles?"),
+                &format!("Advice on {roles} roles?"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I would value your advice: could you spare 20 to 30 minutes to share your view of the {roles} role{c_at}?"),
+                        format!("Might you have 20 to 30 minutes in the coming weeks to give me your advice on {roles} roles{c_at}?"),
+                        format!("I would be grateful for 20 to 30 minutes of your advice on the {roles} role{c_at}."),
+                    ],
+                    [
+                        format!("Could I ask for 20 to 30 minutes of your advice on the {roles} role{c_at}?"),
+                        format!("Would you have 20 to 30 minutes to give me your advice on {roles} roles{c_at}?"),
+                        format!("I'd love 20 to 30 minutes of your advice on {roles} roles{c_at}, whenever suits you."),
+                    ],
+                    [
+                        format!("Could I grab 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+                        format!("Got 20 minutes or so to give me your take on {roles} roles{c_at}? I'd really value your advice."),
+                        format!("Any chance of 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+                    ],
+                ),
+            ));
+            // Why them, in the user's own voice: the shared experience or admired work above says
+            // the rest, and no fact about them is assumed.
+            pieces.push(keep(
+                OPENING,
+                w.by_tone(
+                    "I am asking you because I value your judgement.",
+                    "I'm asking you because I value your judgement.",
+                    "Asking you because I trust your take.",
+                ),
+            ));
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.easy_no());
+        }
         MessageKind::Referral => {
             let c = w.company();
             subject = w.by_tone(

@@ -282,11 +282,13 @@ fn variants_repeat_every_three() {
 
 /// Capitalised words the templates themselves use. A new template word goes here; a name, a
 /// company or a place never does, because those must come from the brief.
-const TEMPLATE_WORDS: [&str; 78] = [
+const TEMPLATE_WORDS: [&str; 81] = [
     "A",
+    "Advice",
     "All",
     "Allow",
     "Any",
+    "Asking",
     "Been",
     "Best",
     "Big",
@@ -361,6 +363,7 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "Who",
     "With",
     "Would",
+    "Your",
 ];
 
 fn capitalised(text: &str) -> BTreeSet<String> {
@@ -846,6 +849,32 @@ fn print_samples() {
                 d.subject.unwrap_or_default(),
                 d.body
             );
+        }
+    }
+}
+
+#[test]
+fn an_advice_meeting_asks_for_20_to_30_minutes_of_advice_not_for_coffee() {
+    assert_eq!(
+        MessageKind::for_ask(crate::model::AskKind::AdviceMeeting),
+        MessageKind::AdviceMeeting
+    );
+    for channel in CHANNELS {
+        for tone in Tone::ALL {
+            for variant in 0..3 {
+                let brief = with_variant(&full(), variant);
+                let advice = write(&brief, MessageKind::AdviceMeeting, channel, tone).body;
+                let coffee = write(&brief, MessageKind::Invitation, channel, tone).body;
+                assert_ne!(advice, coffee);
+                assert!(advice.contains("advice"), "{channel:?} {tone:?}: {advice}");
+                assert!(advice.contains("20"), "{channel:?} {tone:?}: {advice}");
+                assert!(!advice.contains("coffee") && !advice.contains("lunch"), "{advice}");
+                assert!(
+                    advice.contains("Operations Manager") && advice.contains("Vopak"),
+                    "{advice}"
+                );
+                assert!(advice.contains("because I"), "says why them: {advice}");
+            }
         }
     }
 }
