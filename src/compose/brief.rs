@@ -325,6 +325,8 @@ pub enum Part {
     FitPoint,
     AdmiredWork,
     SharedExperience,
+    /// "No worries if not": the last thing to go, before a channel forces a cut.
+    EasyNo,
 }
 
 impl Part {
@@ -338,6 +340,7 @@ impl Part {
             Part::FitPoint => "a fit point",
             Part::AdmiredWork => "admired work",
             Part::SharedExperience => "shared experience",
+            Part::EasyNo => "the easy “no”",
         }
     }
 }

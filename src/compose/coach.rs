@@ -3,7 +3,7 @@
 //! message and the channel; a thank-you note need not name a role.
 
 use super::brief::{Brief, Gap, MessageKind};
-use super::kinds::{first_name, is_short};
+use super::kinds::first_name;
 use super::writer::char_limit;
 use crate::model::Channel;
 use std::collections::HashSet;
@@ -94,9 +94,8 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     if applies_fit(kind) {
         checks.push(why_a_fit(&lower, &words, ctx));
     }
-    if applies_offer(kind, channel) {
-        checks.push(offer_or_thanks(&lower, &words, ctx));
-    }
+    // Every message gives something back, if only a few words of thanks: they fit in any channel.
+    checks.push(offer_or_thanks(&lower, &words, ctx));
     if kind.is_request() {
         checks.push(easy_to_say_no(&lower));
         checks.push(at_most_two_names(&lower));
@@ -134,19 +133,6 @@ fn applies_role(kind: MessageKind) -> bool {
 fn applies_fit(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(kind, Referral | KeepMeInMind | WarmIntroduction | Blurb | FirstContact)
-}
-
-/// Thanks are the point of a thank-you and a how-it-went. For requests, an offer back belongs in a
-/// message with room for it; a connection note or a text spends its few characters on the ask.
-fn applies_offer(kind: MessageKind, channel: Channel) -> bool {
-    use MessageKind::*;
-    match kind {
-        ThankYou | HowItWent => true,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | AdviceMeeting | FirstContact => {
-            !is_short(channel)
-        }
-        CatchUp | Invitation | Blurb | ProgressUpdate => false,
-    }
 }
 
 fn check(id: CheckId, name: impl Into<String>, passed: bool, fix: impl FnOnce() -> String) -> Check {
@@ -237,12 +223,9 @@ fn common_ground(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind:
     )
 }
 
+/// A referral is always for a company; any other ask names the company when the goal has one.
 fn targeted(kind: MessageKind, ctx: &CoachContext) -> bool {
-    kind == MessageKind::Referral
-        || (matches!(
-            kind,
-            MessageKind::WarmIntroduction | MessageKind::FirstContact | MessageKind::Blurb
-        ) && !ctx.company.trim().is_empty())
+    kind == MessageKind::Referral || !ctx.company.trim().is_empty()
 }
 
 fn specific_role(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
@@ -284,8 +267,12 @@ fn why_a_fit(lower: &str, words: &HashSet<String>, ctx: &CoachContext) -> Check 
 }
 
 fn offer_or_thanks(lower: &str, words: &HashSet<String>, ctx: &CoachContext) -> Check {
-    const CUES: [&str; 9] = [
+    const CUES: [&str; 13] = [
         "thank",
+        "my treat",
+        "on me",
+        "work around your",
+        "fit around your",
         "grateful",
         "in return",
         "happy to",

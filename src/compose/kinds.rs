@@ -131,9 +131,10 @@ impl Words<'_> {
 
     fn closing(&self) -> String {
         self.pick(
-            ["Kind regards,".into(), "Best regards,".into(), "With thanks,".into()],
+            ["Kind regards,".into(), "Best regards,".into(), "Sincerely,".into()],
             ["Best,".into(), "Warmly,".into(), "All the best,".into()],
-            ["Cheers,".into(), "Thanks!".into(), "Talk soon,".into()],
+            // No "Thanks!" here: the message has just said thanks.
+            ["Cheers,".into(), "Speak soon,".into(), "Talk soon,".into()],
         )
     }
 
@@ -146,7 +147,7 @@ impl Words<'_> {
             ],
             [
                 "No worries at all if not.".into(),
-                "No pressure at all; I'd understand if it's not a good time.".into(),
+                "No pressure at all if not.".into(),
                 "If it's not a fit, that's completely fine.".into(),
             ],
             [
@@ -155,6 +156,38 @@ impl Words<'_> {
                 "No pressure either way.".into(),
             ],
         );
+        drop(Part::EasyNo, CLOSING, text)
+    }
+
+    /// A few words of thanks that every request keeps, whatever the channel: they fit anywhere.
+    fn thanks(&self) -> Piece {
+        let text = self.pick(
+            [
+                "Thank you for considering it.".into(),
+                "Thank you for your time.".into(),
+                "Many thanks in advance.".into(),
+            ],
+            [
+                "Thanks so much either way.".into(),
+                "Thank you either way!".into(),
+                "Thanks a lot for thinking about it.".into(),
+            ],
+            ["Thanks either way!".into(), "Thanks!".into(), "Thanks a ton!".into()],
+        );
+        keep(CLOSING, text)
+    }
+
+    /// What a catch-up or an invitation offers, short enough for any channel.
+    fn courtesy(&self, kind: MessageKind) -> Piece {
+        let text = if kind == MessageKind::Invitation {
+            self.by_tone("It would be my treat.", "My treat, of course.", "My treat!")
+        } else {
+            self.by_tone(
+                "I am happy to work around your schedule.",
+                "Happy to work around your schedule.",
+                "Happy to fit around your week.",
+            )
+        };
         keep(CLOSING, text)
     }
 
@@ -352,12 +385,19 @@ impl Words<'_> {
         Some(drop(Part::Detail, DETAIL, text))
     }
 
-    fn thanks_again(&self) -> Option<Piece> {
+    /// Thanks for earlier help, named when the brief says what it was.
+    fn thanks_again(&self) -> Piece {
         let help = clause(&self.brief.help_received);
-        if help.is_empty() {
-            return None;
-        }
-        Some(drop(Part::Detail, OPENING, format!("Thanks again for {help}.")))
+        let text = if help.is_empty() {
+            self.by_tone(
+                "Thank you again for your help along the way.",
+                "Thanks again for all your help.",
+                "Thanks again for the help!",
+            )
+        } else {
+            format!("Thanks again for {help}.")
+        };
+        keep(OPENING, text)
     }
 
     fn news(&self) -> String {
@@ -410,6 +450,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.courtesy(kind));
         }
         MessageKind::Invitation => {
             subject = w.by_tone("Coffee or lunch?", "Coffee or lunch?", "Coffee?");
@@ -436,6 +477,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.courtesy(kind));
         }
         MessageKind::AdviceMeeting => {
             let c_at = w.at_company();
@@ -477,6 +519,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::Referral => {
             let c = w.company();
@@ -510,6 +553,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::KeepMeInMind => {
@@ -518,24 +562,26 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 &format!("Keeping an eye out for {roles} roles"),
                 &format!("On the lookout for {roles} roles"),
             );
+            // A general goal names no company; a targeted one asked this way still says where.
+            let c_at = w.at_company();
             pieces.extend(w.common_ground());
             pieces.push(keep(
                 OPENING,
                 w.pick(
                     [
-                        format!("I am looking for my next role as {roles}; would you keep me in mind if you hear of an opening?"),
-                        format!("Would you keep me in mind if you hear of an opening for {roles}?"),
-                        format!("I am exploring {roles} roles; if one comes to your attention, would you think of me?"),
+                        format!("I am looking for my next role as {roles}{c_at}; would you keep me in mind if you hear of an opening?"),
+                        format!("Would you keep me in mind if you hear of an opening for {roles}{c_at}?"),
+                        format!("I am exploring {roles} roles{c_at}; if one comes to your attention, would you think of me?"),
                     ],
                     [
-                        format!("I'm looking for my next {roles} role. Would you keep me in mind if you hear of anything?"),
-                        format!("If you come across {roles} roles, would you keep me in mind?"),
-                        format!("Would you keep me in mind for {roles} roles that come your way?"),
+                        format!("I'm looking for my next {roles} role{c_at}. Would you keep me in mind if you hear of anything?"),
+                        format!("If you come across {roles} roles{c_at}, would you keep me in mind?"),
+                        format!("Would you keep me in mind for {roles} roles{c_at} that come your way?"),
                     ],
                     [
-                        format!("I'm on the lookout for {roles} roles. Keep me in mind if you hear of anything?"),
-                        format!("If any {roles} roles cross your desk, would you think of me?"),
-                        format!("Could you keep an ear out for {roles} roles for me?"),
+                        format!("I'm on the lookout for {roles} roles{c_at}. Keep me in mind if you hear of anything?"),
+                        format!("If any {roles} roles{c_at} cross your desk, would you think of me?"),
+                        format!("Could you keep an ear out for {roles} roles{c_at} for me?"),
                     ],
                 ),
             ));
@@ -543,6 +589,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::WarmIntroduction => {
@@ -580,7 +627,11 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             } else {
                 brief.company.as_str()
             };
-            let c_at = at(company);
+            // The request above already named the company when it is the introducee's.
+            let same = !company.trim().is_empty()
+                && brief.introduce_to.company.trim().eq_ignore_ascii_case(company.trim())
+                && !brief.introduce_to.name.trim().is_empty();
+            let c_at = if same { " there".to_string() } else { at(company) };
             pieces.push(keep(
                 OPENING,
                 w.by_tone(
@@ -601,6 +652,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::PeopleToTalkTo => {
             subject = w.by_tone(
@@ -608,24 +660,25 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 &format!("One or two people to talk to about {roles}?"),
                 &format!("Who should I talk to about {roles} roles?"),
             );
+            let c_at = w.at_company();
             pieces.extend(w.common_ground());
             pieces.push(keep(
                 OPENING,
                 w.pick(
                     [
-                        format!("Could you suggest one or two people I could talk to about {roles} roles?"),
-                        format!("Would you know one or two people who might be willing to speak with me about {roles} work?"),
-                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles."),
+                        format!("Could you suggest one or two people I could talk to about {roles} roles{c_at}?"),
+                        format!("Would you know one or two people who might be willing to speak with me about {roles} work{c_at}?"),
+                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles{c_at}."),
                     ],
                     [
-                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles?"),
-                        format!("Could you think of one or two people I could chat with about {roles} roles?"),
-                        format!("Do you know one or two people who'd be good to talk to about {roles} work?"),
+                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles{c_at}?"),
+                        format!("Could you think of one or two people I could chat with about {roles} roles{c_at}?"),
+                        format!("Do you know one or two people who'd be good to talk to about {roles} work{c_at}?"),
                     ],
                     [
-                        format!("Know one or two people I should talk to about {roles} roles?"),
-                        format!("Who are one or two people I should talk to about {roles} roles?"),
-                        format!("Could you point me to one or two people to chat with about {roles} roles?"),
+                        format!("Know one or two people I should talk to about {roles} roles{c_at}?"),
+                        format!("Who are one or two people I should talk to about {roles} roles{c_at}?"),
+                        format!("Could you point me to one or two people to chat with about {roles} roles{c_at}?"),
                     ],
                 ),
             ));
@@ -633,6 +686,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(false));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::Blurb => {
             let me = w.me();
@@ -691,6 +745,10 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     &format!("If you'd like to talk, {n} can put us in touch."),
                     &format!("Up for a chat? {n} can put us in touch."),
                 ),
+            ));
+            pieces.push(keep(
+                CLOSING,
+                w.by_tone("Thank you for reading.", "Thanks for reading.", "Thanks for reading!"),
             ));
         }
         MessageKind::FirstContact => {
@@ -754,15 +812,9 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 ),
             ));
             pieces.extend(w.fit_points(true));
-            match w.offer_back(false) {
-                Some(offer) => pieces.push(offer),
-                None => pieces.push(drop(
-                    Part::OfferBack,
-                    CLOSING,
-                    w.by_tone("Thank you for considering it.", "Thanks for considering it.", "Thanks!"),
-                )),
-            }
+            pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::ThankYou => {
@@ -805,7 +857,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         MessageKind::ProgressUpdate => {
             let news = w.news();
             subject = w.by_tone("An update on my search", "A quick update on my search", "Quick update");
-            pieces.extend(w.thanks_again());
+            pieces.push(w.thanks_again());
             pieces.push(keep(
                 OPENING,
                 w.pick(

@@ -57,8 +57,8 @@ pub(super) fn render_in_full(brief: &Brief, kind: MessageKind, channel: Channel,
 /// Removes the least important part still present and says which it was. The order follows what a
 /// reader misses least: the sign-off (LinkedIn shows who wrote), attachments and links, the offer
 /// back, supporting detail, all but one fit point, admired work when a shared experience remains,
-/// then the last fit point, and the personal opening last of all. Greeting, request and the easy
-/// "no" are never dropped.
+/// then the last fit point, the personal opening, and the easy "no" last of all. The greeting with
+/// their name, the request with its role and company, and the thanks are never dropped.
 fn drop_next(message: &mut Message) -> Option<Part> {
     if message.sign_off.take().is_some() {
         return Some(Part::SignOff);
@@ -74,7 +74,7 @@ fn drop_next(message: &mut Message) -> Option<Part> {
     if count(&message.pieces, Part::SharedExperience) > 0 && remove_last(&mut message.pieces, Part::AdmiredWork) {
         return Some(Part::AdmiredWork);
     }
-    [Part::FitPoint, Part::AdmiredWork, Part::SharedExperience]
+    [Part::FitPoint, Part::AdmiredWork, Part::SharedExperience, Part::EasyNo]
         .into_iter()
         .find(|&part| remove_last(&mut message.pieces, part))
 }
