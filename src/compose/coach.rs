@@ -20,6 +20,7 @@ pub enum CheckId {
     FitsChannel,
     NoGaps,
     NoFiller,
+    ToneFitsChannel,
 }
 
 /// One line of the coach's list.
@@ -104,6 +105,9 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     let subject_markers = subject.map(|s| strip_markers(s).1).unwrap_or_default();
     checks.push(no_gaps(markers.into_iter().chain(subject_markers).collect()));
     checks.push(no_filler(&normalized));
+    if channel != Channel::Email {
+        checks.push(tone_fits_channel(&plain, ctx));
+    }
     checks
 }
 
@@ -392,6 +396,20 @@ fn fits_channel(text: &str, subject: Option<&str>, channel: Channel) -> Check {
             } else {
                 "Add a subject line.".to_string()
             }
+        },
+    )
+}
+
+/// "Dear Sven," belongs in a letter or a formal e-mail; a text or a LinkedIn note opens lighter.
+fn tone_fits_channel(text: &str, ctx: &CoachContext) -> Check {
+    let opens_dear = text.trim_start().to_lowercase().starts_with("dear ");
+    check(
+        CheckId::ToneFitsChannel,
+        "Opening fits the channel",
+        !opens_dear,
+        || {
+            let name = first_name(&ctx.recipient).unwrap_or_else(|| "…".to_string());
+            format!("Open with “Hello {name},” or “Hi {name},”: “Dear” reads stiff outside an e-mail.")
         },
     )
 }

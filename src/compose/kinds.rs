@@ -49,6 +49,8 @@ struct Words<'a> {
     v: usize,
     /// A connection note or a text: room for one role, not two.
     short: bool,
+    /// Only an e-mail may open with "Dear": on a phone or in LinkedIn it reads stiff.
+    email: bool,
 }
 
 impl Words<'_> {
@@ -122,8 +124,13 @@ impl Words<'_> {
 
     fn greeting(&self) -> String {
         let n = self.first_name();
+        let formal = if self.email {
+            [format!("Dear {n},"), format!("Hello {n},"), format!("Dear {n},")]
+        } else {
+            [format!("Hello {n},"), format!("Hello {n},"), format!("Hi {n},")]
+        };
         self.pick(
-            [format!("Dear {n},"), format!("Hello {n},"), format!("Dear {n},")],
+            formal,
             [format!("Hi {n},"), format!("Hello {n},"), format!("Hi {n},")],
             [format!("Hey {n}!"), format!("Hi {n}!"), format!("Hey {n},")],
         )
@@ -417,6 +424,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         tone,
         v: usize::from(brief.variant % 3),
         short: is_short(channel),
+        email: channel == Channel::Email,
     };
     let mut pieces: Vec<Piece> = Vec::new();
     let mut greeting = Some(w.greeting());

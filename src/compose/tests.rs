@@ -1021,3 +1021,40 @@ fn a_tight_channel_drops_parts_in_the_stated_order_and_never_the_name_ask_role_o
         });
     }
 }
+
+#[test]
+fn only_an_email_may_open_with_dear() {
+    each_draft(&full(), |kind, channel, tone, _, draft| {
+        if channel != Channel::Email {
+            assert!(
+                !draft.body.starts_with("Dear"),
+                "{kind:?} {channel:?} {tone:?}: {}",
+                draft.body
+            );
+        }
+    });
+    let formal_email = write(&full(), MessageKind::Referral, Channel::Email, Tone::Formal).body;
+    assert!(formal_email.starts_with("Dear Ana,"), "{formal_email}");
+}
+
+#[test]
+fn the_coach_flags_a_text_that_opens_with_dear() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::CatchUp, Channel::TextMessage);
+    let check = result(
+        &coach("Dear Ana, long time! Coffee soon? Thanks!", None, &ctx),
+        CheckId::ToneFitsChannel,
+    )
+    .clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some("Open with “Hello Ana,” or “Hi Ana,”: “Dear” reads stiff outside an e-mail.")
+    );
+    assert!(
+        result(
+            &coach("Hi Ana, long time! Thanks!", None, &ctx),
+            CheckId::ToneFitsChannel
+        )
+        .passed
+    );
+}
