@@ -27,10 +27,14 @@ pub enum MessageKind {
     ProgressUpdate,
     /// Telling the introducer how the introduction went.
     HowItWent,
+    /// A gentle nudge on an ask that has had no answer.
+    FollowUp,
+    /// Writing again after a can't, with progress that shows credibility (rule 10).
+    LaterFollowUp,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 12] = [
+    pub const ALL: [MessageKind; 14] = [
         MessageKind::CatchUp,
         MessageKind::Invitation,
         MessageKind::AdviceMeeting,
@@ -43,6 +47,8 @@ impl MessageKind {
         MessageKind::ThankYou,
         MessageKind::ProgressUpdate,
         MessageKind::HowItWent,
+        MessageKind::FollowUp,
+        MessageKind::LaterFollowUp,
     ];
 
     pub fn label(self) -> &'static str {
@@ -59,6 +65,8 @@ impl MessageKind {
             MessageKind::ThankYou => "Thank-you note",
             MessageKind::ProgressUpdate => "Progress update",
             MessageKind::HowItWent => "How it went",
+            MessageKind::FollowUp => "Gentle follow-up",
+            MessageKind::LaterFollowUp => "Later follow-up",
         }
     }
 
@@ -79,7 +87,11 @@ impl MessageKind {
     pub fn is_request(self) -> bool {
         !matches!(
             self,
-            MessageKind::Blurb | MessageKind::ThankYou | MessageKind::ProgressUpdate | MessageKind::HowItWent
+            MessageKind::Blurb
+                | MessageKind::ThankYou
+                | MessageKind::ProgressUpdate
+                | MessageKind::HowItWent
+                | MessageKind::LaterFollowUp
         )
     }
 }
@@ -180,6 +192,12 @@ pub struct Brief {
     pub help_received: String,
     /// Progress or how a conversation went, as one or two full sentences.
     pub news: String,
+    /// The earlier ask a follow-up is about, as a noun phrase after "my": "referral request".
+    pub asked: String,
+    /// When that ask went out, as it reads in a sentence: "3 March".
+    pub asked_on: String,
+    /// What the contact said when they couldn't help: advice, or their reason, in their words.
+    pub advice: String,
     /// Picks another phrasing; the same brief and variant always give the same draft.
     pub variant: u8,
 }

@@ -89,7 +89,9 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     if applies_common_ground(kind) {
         checks.push(common_ground(&lower, &words, ctx, kind));
     }
-    if applies_role(kind) {
+    // A follow-up names the role only when the goal has one: a nudge on a catch-up has none.
+    let follow_up = matches!(kind, MessageKind::FollowUp | MessageKind::LaterFollowUp);
+    if applies_role(kind) || (follow_up && ctx.roles.iter().any(|r| !r.trim().is_empty())) {
         checks.push(specific_role(&lower, &words, ctx, kind));
     }
     if applies_fit(kind) {

@@ -939,6 +939,102 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.offer_back(false));
             pieces.push(w.no_reply_needed());
         }
+        MessageKind::FollowUp => {
+            let asked = match clause(&brief.asked) {
+                a if a.is_empty() => "last message".to_string(),
+                a => a,
+            };
+            let about = match (
+                brief.roles.iter().any(|r| !r.trim().is_empty()),
+                brief.company.trim().is_empty(),
+            ) {
+                (true, false) => format!("my {asked} about the {roles} role at {}", brief.company.trim()),
+                (true, true) => format!("my {asked} about {roles} roles"),
+                (false, _) => format!("my {asked}"),
+            };
+            let day = clause(&brief.asked_on);
+            let (sent, from) = if day.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (format!(", sent on {day}"), format!(" from {day}"))
+            };
+            subject = w.by_tone(
+                &format!("Following up on my {asked}"),
+                &format!("Following up: my {asked}"),
+                "Quick follow-up",
+            );
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I wanted to follow up on {about}{sent}."),
+                        format!("I am writing to follow up on {about}{sent}."),
+                        format!("May I follow up on {about}{sent}?"),
+                    ],
+                    [
+                        format!("I wanted to follow up on {about}{sent}."),
+                        format!("Just following up on {about}{from}."),
+                        format!("A gentle follow-up on {about}{sent}."),
+                    ],
+                    [
+                        format!("Just following up on {about}{from}!"),
+                        format!("Quick nudge on {about}{from}."),
+                        format!("Circling back on {about}{from}."),
+                    ],
+                ),
+            ));
+            pieces.push(drop(
+                Part::Detail,
+                OPENING,
+                w.by_tone(
+                    "I know how busy things get, so a short yes or no would already help me plan.",
+                    "I know things get busy, so a quick yes or no would already help me plan.",
+                    "A quick yes or no would already help me plan.",
+                ),
+            ));
+            pieces.push(w.easy_no());
+            pieces.push(w.thanks());
+        }
+        MessageKind::LaterFollowUp => {
+            let news = w.news();
+            subject = w.by_tone("An update since we last spoke", "A quick update", "Quick update");
+            pieces.push(w.thanks_again());
+            if let Some(advice) = phrase::advice(&brief.advice) {
+                pieces.push(drop(Part::Detail, OPENING, advice));
+            }
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("Since we last spoke: {news}"),
+                        format!("An update since then: {news}"),
+                        format!("Here is where things stand: {news}"),
+                    ],
+                    [
+                        format!("Since we last spoke: {news}"),
+                        format!("A quick update since then: {news}"),
+                        format!("Here's where things stand: {news}"),
+                    ],
+                    [
+                        format!("Since we last talked: {news}"),
+                        format!("Quick update: {news}"),
+                        format!("Where things stand: {news}"),
+                    ],
+                ),
+            ));
+            if brief.roles.iter().any(|r| !r.trim().is_empty()) {
+                let c_at = w.at_company();
+                pieces.push(keep(
+                    CLOSING,
+                    w.by_tone(
+                        &format!("I am still looking for {roles} roles{c_at}; if one opens up, I would be grateful if you thought of me."),
+                        &format!("I'm still looking for {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me."),
+                        &format!("Still after {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me!"),
+                    ),
+                ));
+            }
+            pieces.push(w.no_reply_needed());
+        }
     }
 
     Message {

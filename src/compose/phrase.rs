@@ -16,9 +16,9 @@ pub(super) enum Shape {
     Sentences,
 }
 
-const SUBJECTS: [&str; 19] = [
-    "i", "we", "you", "they", "he", "she", "it", "i've", "we've", "you've", "they've", "i'd", "we'd", "i'm", "we're",
-    "you're", "they're", "he's", "she's",
+const SUBJECTS: [&str; 20] = [
+    "i", "we", "you", "they", "he", "she", "it", "it's", "i've", "we've", "you've", "they've", "i'd", "we'd", "i'm",
+    "we're", "you're", "they're", "he's", "she's",
 ];
 
 const WH: [&str; 7] = ["when", "how", "that", "where", "while", "what", "why"];
@@ -88,7 +88,7 @@ const AFTER_VERB: [&str; 30] = [
 ];
 
 /// Base-form verbs an offer starts with: "review your deck", "share my notes".
-const BASE_VERBS: [&str; 58] = [
+const BASE_VERBS: [&str; 77] = [
     "review",
     "share",
     "help",
@@ -147,6 +147,25 @@ const BASE_VERBS: [&str; 58] = [
     "fix",
     "set",
     "answer",
+    "get",
+    "apply",
+    "try",
+    "wait",
+    "learn",
+    "focus",
+    "reach",
+    "ask",
+    "speak",
+    "improve",
+    "practise",
+    "practice",
+    "sharpen",
+    "gain",
+    "consider",
+    "stay",
+    "follow",
+    "network",
+    "work",
 ];
 
 /// Nouns that end like an "-ing" verb.
@@ -174,9 +193,10 @@ const VERBS_3SG: [&str; 14] = [
 ];
 
 /// Words that start a noun phrase and so take no added article.
-const DETERMINERS: [&str; 27] = [
-    "the", "a", "an", "our", "my", "your", "their", "his", "her", "this", "that", "these", "those", "each", "every",
-    "some", "any", "both", "all", "one", "two", "three", "last", "next", "several", "many", "its",
+const DETERMINERS: [&str; 35] = [
+    "no", "more", "most", "much", "less", "few", "another", "such", "the", "a", "an", "our", "my", "your", "their",
+    "his", "her", "this", "that", "these", "those", "each", "every", "some", "any", "both", "all", "one", "two",
+    "three", "last", "next", "several", "many", "its",
 ];
 
 const PREPOSITIONS: [&str; 14] = [
@@ -185,12 +205,12 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Short words kept in lower case when an all-caps phrase is calmed down; other short words
 /// ("SAP", "HCI", "DHL") are taken for acronyms and kept as they were.
-const SHORT_WORDS: [&str; 70] = [
+const SHORT_WORDS: [&str; 71] = [
     "a", "an", "the", "and", "or", "at", "in", "on", "of", "for", "to", "by", "we", "you", "me", "my", "our", "us",
     "it", "is", "was", "as", "up", "so", "but", "how", "why", "who", "had", "has", "did", "got", "ran", "led", "new",
     "met", "all", "one", "two", "too", "her", "his", "she", "he", "cut", "won", "set", "put", "run", "old", "big",
     "top", "key", "per", "via", "out", "off", "own", "saw", "six", "ten", "are", "not", "any", "few", "now", "way",
-    "can", "use", "day",
+    "can", "use", "day", "no",
 ];
 
 /// Single nouns that read right without an article ("from work", "from school").
@@ -718,5 +738,40 @@ pub(super) fn values(raw: &str) -> Option<String> {
                 },
             }
         }
+    })
+}
+/// The contact's advice or reason after a can't, as a whole sentence for a later follow-up.
+pub(super) fn advice(raw: &str) -> Option<String> {
+    let (shape, text) = read(raw)?;
+    if shape == Shape::Sentences {
+        return Some(format!("I kept in mind what you told me: “{text}”"));
+    }
+    let text = strip_lead(
+        &text,
+        &[
+            "you said",
+            "you told me",
+            "you suggested",
+            "you advised me",
+            "you advised",
+            "you recommended",
+        ],
+    );
+    // "that the team wants Python" is what they said, whatever follows "that".
+    if let Some(said) = text.strip_prefix("that ") {
+        return Some(format!("I kept in mind what you told me: {}.", tidy(said)));
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let w = words(&text);
+    let first = w.first().cloned().unwrap_or_default();
+    Some(match self::shape(&text) {
+        _ if first == "to" => format!("I took your advice {text} to heart."),
+        _ if BASE_VERBS.contains(&first.as_str()) => format!("I took your advice to {text} to heart."),
+        _ if is_gerund(&w) => format!("I took your advice about {text} to heart."),
+        Shape::Noun | Shape::Sentences => format!("I kept in mind what you said about {text}."),
+        Shape::Wh => format!("I kept in mind your advice on {text}."),
+        Shape::Clause => format!("I kept in mind what you told me: {text}."),
     })
 }

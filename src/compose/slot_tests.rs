@@ -590,3 +590,149 @@ fn several_sentences_about_the_referred_person_are_left_out_rather_than_sent_in_
     };
     assert_eq!(sentence_of(&brief, MessageKind::FirstContact, Part::Detail), None);
 }
+
+#[test]
+fn the_contacts_advice_after_a_cant_reads_right_whatever_its_shape() {
+    let long = "no headcount until the autumn budget round, and even then the team will want someone who has run \
+        a peak season end to end and can show the numbers";
+    let long_expected = format!("I kept in mind what you said about {long}.");
+    let table: Vec<(&str, &str)> = vec![
+        (
+            "no headcount until the autumn",
+            "I kept in mind what you said about no headcount until the autumn.",
+        ),
+        (
+            "No headcount until the autumn.",
+            "I kept in mind what you said about no headcount until the autumn.",
+        ),
+        (
+            "NO HEADCOUNT UNTIL THE AUTUMN",
+            "I kept in mind what you said about no headcount until the autumn.",
+        ),
+        ("a hiring freeze", "I kept in mind what you said about a hiring freeze."),
+        (
+            "more hands-on SQL",
+            "I kept in mind what you said about more hands-on SQL.",
+        ),
+        (
+            "the team's focus on senior hires",
+            "I kept in mind what you said about the team's focus on senior hires.",
+        ),
+        ("budget", "I kept in mind what you said about budget."),
+        (
+            "the reorg in Zürich",
+            "I kept in mind what you said about the reorg in Zürich.",
+        ),
+        (
+            "  a hiring   freeze ",
+            "I kept in mind what you said about a hiring freeze.",
+        ),
+        (
+            "“a hiring freeze”",
+            "I kept in mind what you said about a hiring freeze.",
+        ),
+        (
+            "getting more hands-on SQL first",
+            "I kept in mind what you said about getting more hands-on SQL first.",
+        ),
+        (
+            "to get more hands-on SQL first",
+            "I took your advice to get more hands-on SQL first to heart.",
+        ),
+        (
+            "get more hands-on SQL first",
+            "I took your advice to get more hands-on SQL first to heart.",
+        ),
+        (
+            "Apply again in May.",
+            "I took your advice to apply again in May to heart.",
+        ),
+        (
+            "you advised me to talk to the Lisbon team",
+            "I took your advice to talk to the Lisbon team to heart.",
+        ),
+        (
+            "You advised me to talk to the Lisbon team.",
+            "I took your advice to talk to the Lisbon team to heart.",
+        ),
+        (
+            "working on the SQL side first",
+            "I took your advice about working on the SQL side first to heart.",
+        ),
+        (
+            "I should get more hands-on SQL",
+            "I kept in mind what you told me: I should get more hands-on SQL.",
+        ),
+        (
+            "I need a portfolio of real projects!",
+            "I kept in mind what you told me: I need a portfolio of real projects.",
+        ),
+        (
+            "they only hire seniors right now",
+            "I kept in mind what you told me: they only hire seniors right now.",
+        ),
+        (
+            "They only hire seniors right now.",
+            "I kept in mind what you told me: they only hire seniors right now.",
+        ),
+        (
+            "we should talk again in the autumn",
+            "I kept in mind what you told me: we should talk again in the autumn.",
+        ),
+        (
+            "you said they only hire seniors",
+            "I kept in mind what you told me: they only hire seniors.",
+        ),
+        (
+            "You told me that the team wants Python",
+            "I kept in mind what you told me: the team wants Python.",
+        ),
+        (
+            "you suggested a course on forecasting",
+            "I kept in mind what you said about a course on forecasting.",
+        ),
+        (
+            "she's not the hiring manager",
+            "I kept in mind what you told me: she's not the hiring manager.",
+        ),
+        (
+            "it's a closed process",
+            "I kept in mind what you told me: it's a closed process.",
+        ),
+        (
+            "that I need more SQL",
+            "I kept in mind what you told me: I need more SQL.",
+        ),
+        (
+            "that the team wants Python",
+            "I kept in mind what you told me: the team wants Python.",
+        ),
+        (
+            "how to pitch my logistics years",
+            "I kept in mind your advice on how to pitch my logistics years.",
+        ),
+        (
+            "when to apply again",
+            "I kept in mind your advice on when to apply again.",
+        ),
+        (
+            "what the hiring manager looks for",
+            "I kept in mind your advice on what the hiring manager looks for.",
+        ),
+        (
+            "Get more SQL. Then apply again",
+            "I kept in mind what you told me: “Get more SQL. Then apply again.”",
+        ),
+        (
+            "No headcount now. Try again in May!",
+            "I kept in mind what you told me: “No headcount now. Try again in May!”",
+        ),
+        (long, long_expected.as_str()),
+    ];
+    let make = |typed: &str| Brief {
+        recipient: "Ana".into(),
+        advice: typed.into(),
+        ..Brief::default()
+    };
+    check_table(&table, make, MessageKind::LaterFollowUp, Part::Detail);
+}

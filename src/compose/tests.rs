@@ -47,6 +47,9 @@ fn full() -> Brief {
         values: "clear numbers over adjectives".into(),
         help_received: "introducing me to Priya".into(),
         news: "I have a second interview at Vopak next week.".into(),
+        asked: "referral request".into(),
+        asked_on: "3 March".into(),
+        advice: "get more hands-on SQL before applying again".into(),
         variant: 0,
     }
 }
@@ -83,6 +86,9 @@ fn long() -> Brief {
         values: words("value", 30),
         help_received: words("help", 30),
         news: words("news", 40),
+        asked: words("asked", 10),
+        asked_on: "30 September".into(),
+        advice: words("advice", 30),
         variant: 0,
     }
 }
@@ -315,7 +321,7 @@ fn variants_repeat_every_three() {
 
 /// Capitalised words the templates themselves use. A new template word goes here; a name, a
 /// company or a place never does, because those must come from the brief.
-const TEMPLATE_WORDS: [&str; 83] = [
+const TEMPLATE_WORDS: [&str; 88] = [
     "A",
     "Advice",
     "All",
@@ -333,6 +339,7 @@ const TEMPLATE_WORDS: [&str; 83] = [
     "Dear",
     "Do",
     "Fancy",
+    "Following",
     "Free",
     "Glad",
     "Got",
@@ -349,6 +356,7 @@ const TEMPLATE_WORDS: [&str; 83] = [
     "In",
     "Intro",
     "Introduction",
+    "Just",
     "Is",
     "It",
     "Keeping",
@@ -375,6 +383,7 @@ const TEMPLATE_WORDS: [&str; 83] = [
     "Relevant",
     "Résumé",
     "Sincerely",
+    "Since",
     "Speak",
     "Still",
     "Talk",
@@ -389,9 +398,11 @@ const TEMPLATE_WORDS: [&str; 83] = [
     "Wanted",
     "Warmly",
     "What",
+    "Where",
     "Why",
     "An",
     "Cheers",
+    "Circling",
     "Keep",
     "News",
     "The",
@@ -428,6 +439,9 @@ fn brief_words(brief: &Brief) -> BTreeSet<String> {
         &brief.values,
         &brief.help_received,
         &brief.news,
+        &brief.asked,
+        &brief.asked_on,
+        &brief.advice,
     ];
     fields.extend(brief.profile.skills.iter().map(String::as_str));
     fields.extend(brief.roles.iter().map(String::as_str));
@@ -1057,4 +1071,45 @@ fn the_coach_flags_a_text_that_opens_with_dear() {
         )
         .passed
     );
+}
+
+#[test]
+fn a_gentle_follow_up_names_the_ask_and_its_day_in_every_tone_and_channel() {
+    for channel in CHANNELS {
+        let bodies: BTreeSet<String> = Tone::ALL
+            .iter()
+            .map(|&tone| {
+                let body = write(&full(), MessageKind::FollowUp, channel, tone).body;
+                assert!(
+                    body.contains("referral request about the Operations Manager role at Vopak"),
+                    "{body}"
+                );
+                assert!(body.contains("3 March"), "{body}");
+                body
+            })
+            .collect();
+        assert_eq!(bodies.len(), 3, "each tone reads differently: {bodies:#?}");
+    }
+}
+
+#[test]
+fn a_later_follow_up_thanks_again_names_their_advice_and_leaves_the_news_to_the_user() {
+    let mut brief = full();
+    brief.news.clear();
+    brief.help_received = "your honest advice".into();
+    let draft = write(&brief, MessageKind::LaterFollowUp, Channel::Email, Tone::Warm);
+    assert!(
+        draft.body.contains("Thanks again for your honest advice."),
+        "{}",
+        draft.body
+    );
+    assert!(
+        draft
+            .body
+            .contains("I took your advice to get more hands-on SQL before applying again to heart."),
+        "{}",
+        draft.body
+    );
+    assert_eq!(draft.gaps, vec![Gap::News]);
+    assert!(draft.body.contains("thought of me"), "{}", draft.body);
 }
