@@ -21,6 +21,10 @@ pub enum CheckId {
     NoGaps,
     NoFiller,
     ToneFitsChannel,
+    /// No phrase glued in where it cannot go ("from we rebuilt…"), no word said twice.
+    ReadsRight,
+    /// The request is the one chosen: an advice meeting asks for advice, not for coffee.
+    AsksWhatWasChosen,
 }
 
 /// One line of the coach's list.
@@ -99,6 +103,9 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     }
     // Every message gives something back, if only a few words of thanks: they fit in any channel.
     checks.push(offer_or_thanks(&lower, &words, ctx));
+    if let Some(check) = asks_what_was_chosen(&lower, &words, kind) {
+        checks.push(check);
+    }
     if kind.is_request() {
         checks.push(easy_to_say_no(&lower));
         checks.push(at_most_two_names(&lower));
@@ -107,6 +114,7 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     let subject_markers = subject.map(|s| strip_markers(s).1).unwrap_or_default();
     checks.push(no_gaps(markers.into_iter().chain(subject_markers).collect()));
     checks.push(no_filler(&normalized));
+    checks.push(reads_right(&normalized));
     if channel != Channel::Email {
         checks.push(tone_fits_channel(&plain, ctx));
     }
@@ -400,6 +408,202 @@ fn fits_channel(text: &str, subject: Option<&str>, channel: Channel) -> Check {
             }
         },
     )
+}
+
+/// What each kind of request must ask for, as words a reader would take for it. A cue with a
+/// space is looked for as it is; a single word as the start of a word ("intro" in "introduce").
+fn request_cues(kind: MessageKind) -> &'static [&'static str] {
+    use MessageKind::*;
+    match kind {
+        Referral => &["refer", "put in a word", "put my name forward", "recommend me"],
+        WarmIntroduction => &[
+            "intro",
+            "connect me",
+            "connect us",
+            "put us in touch",
+            "put me in touch",
+        ],
+        KeepMeInMind => &[
+            "in mind",
+            "think of me",
+            "keep an eye",
+            "keep an ear",
+            "if you hear of",
+            "let me know if",
+        ],
+        PeopleToTalkTo => &[
+            "talk to",
+            "speak with",
+            "speak to",
+            "chat with",
+            "names",
+            "people",
+            "who should i",
+        ],
+        AdviceMeeting => &[
+            "advice",
+            "your view",
+            "your take",
+            "perspective",
+            "pick your brain",
+            "your thoughts",
+        ],
+        Invitation => &["coffee", "lunch", "breakfast", "a drink", "dinner"],
+        CatchUp => &["catch up", "catch-up", "call", "hear what", "hear how", "chat"],
+        FirstContact => &["call", "chat", "talk", "conversation", "meet", "speak"],
+        FollowUp => &[
+            "follow up",
+            "following up",
+            "follow-up",
+            "checking in",
+            "circling back",
+            "nudge",
+        ],
+        Blurb | ThankYou | ProgressUpdate | HowItWent | LaterFollowUp => &[],
+    }
+}
+
+/// What to write instead, as the end of a sentence starting "…".
+fn request_hint(kind: MessageKind) -> &'static str {
+    use MessageKind::*;
+    match kind {
+        Referral => "ask whether they would refer you for the role",
+        WarmIntroduction => "ask whether they would introduce you",
+        KeepMeInMind => "ask them to keep you in mind for roles like it",
+        PeopleToTalkTo => "ask for one or two people you could talk to",
+        AdviceMeeting => "ask for 20 to 30 minutes of their advice on the role or the company",
+        Invitation => "invite them for coffee or lunch",
+        CatchUp => "suggest a call to catch up",
+        FirstContact => "ask for a short call or chat",
+        FollowUp => "say you are following up on your earlier message",
+        Blurb | ThankYou | ProgressUpdate | HowItWent | LaterFollowUp => "",
+    }
+}
+
+fn says_cue(lower: &str, words: &HashSet<String>, cue: &str) -> bool {
+    if cue.contains(' ') || cue.contains('-') {
+        lower.contains(cue)
+    } else {
+        words.iter().any(|w| w.starts_with(cue))
+    }
+}
+
+/// The request matches the kind chosen; when it reads as another kind, the fix says which.
+fn asks_what_was_chosen(lower: &str, words: &HashSet<String>, kind: MessageKind) -> Option<Check> {
+    let cues = request_cues(kind);
+    if cues.is_empty() {
+        return None;
+    }
+    let passed = cues.iter().any(|c| says_cue(lower, words, c));
+    let label = kind.label();
+    Some(check(
+        CheckId::AsksWhatWasChosen,
+        format!("Asks for what you chose ({})", label.to_lowercase()),
+        passed,
+        || {
+            use MessageKind::*;
+            let other = [
+                Referral,
+                WarmIntroduction,
+                Invitation,
+                AdviceMeeting,
+                KeepMeInMind,
+                PeopleToTalkTo,
+                CatchUp,
+            ]
+            .into_iter()
+            .filter(|k| *k != kind)
+            .find(|k| request_cues(*k).iter().any(|c| says_cue(lower, words, c)));
+            match other {
+                Some(other) => format!(
+                    "This reads as a {}, but you chose {}: {}.",
+                    other.label().to_lowercase(),
+                    label.to_lowercase(),
+                    request_hint(kind)
+                ),
+                None => format!("Say what you are asking for: {}.", request_hint(kind)),
+            }
+        },
+    ))
+}
+
+/// Prepositions that cannot take a clause: "from we rebuilt…" is a phrase glued in whole.
+/// ("since", "until", "like", "before" and "after" can, so they are not here.)
+const GLUE_PREPOSITIONS: [&str; 13] = [
+    "from", "of", "about", "with", "for", "to", "at", "through", "in", "on", "by", "into", "during",
+];
+const GLUE_STARTS: [&str; 13] = [
+    "i", "we", "they", "he", "she", "i've", "we've", "they've", "i'd", "we'd", "i'm", "we're", "they're",
+];
+/// Past-tense verbs that cannot follow a preposition; ambiguous ones ("cut", "led" as in LED) left out.
+const GLUE_VERBS: [&str; 22] = [
+    "rebuilt",
+    "built",
+    "ran",
+    "met",
+    "wrote",
+    "gave",
+    "spoke",
+    "taught",
+    "took",
+    "went",
+    "did",
+    "made",
+    "grew",
+    "shipped",
+    "helped",
+    "worked",
+    "launched",
+    "organised",
+    "organized",
+    "studied",
+    "hired",
+    "mentored",
+];
+
+/// The first place where the text stops reading as a sentence, as the words to quote and a fix.
+fn first_glitch(text: &str) -> Option<(String, String)> {
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    for pair in raw.windows(3).chain(raw.windows(2).last().into_iter()) {
+        let (a, b) = (pair[0], pair[1]);
+        // Punctuation between the words ("me: I…") ends the phrase.
+        if a.ends_with(|c: char| !c.is_alphanumeric()) {
+            continue;
+        }
+        let la = a.to_lowercase();
+        let lb: String = b
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace('’', "'");
+        if la.chars().count() >= 2 && la == lb && la.chars().all(char::is_alphabetic) && la != "that" && la != "had" {
+            return Some((format!("{a} {b}"), format!("“{a} {b}” repeats a word: drop one.")));
+        }
+        if !GLUE_PREPOSITIONS.contains(&la.as_str()) {
+            continue;
+        }
+        let next = pair.get(2).map(|w| format!(" {w}")).unwrap_or_default();
+        let quoted = format!("{a} {b}{next}");
+        if GLUE_STARTS.contains(&lb.as_str()) {
+            return Some((
+                quoted.clone(),
+                format!("“{quoted}…” doesn't read right: try “{a} the time {b}{next}…”, or reword it."),
+            ));
+        }
+        if GLUE_VERBS.contains(&lb.as_str()) {
+            return Some((
+                quoted.clone(),
+                format!("“{quoted}…” doesn't read right: try “{a} the time we {b}{next}…”, or reword it."),
+            ));
+        }
+    }
+    None
+}
+
+fn reads_right(text: &str) -> Check {
+    let glitch = first_glitch(text);
+    check(CheckId::ReadsRight, "Reads as a sentence", glitch.is_none(), || {
+        glitch.map(|(_, fix)| fix).unwrap_or_default()
+    })
 }
 
 /// "Dear Sven," belongs in a letter or a formal e-mail; a text or a LinkedIn note opens lighter.

@@ -722,7 +722,7 @@ fn a_good_hand_written_referral_passes_every_check() {
         &referral_ctx(Channel::Email),
     );
     assert_eq!(failing(&checks), Vec::<String>::new());
-    assert_eq!(checks.len(), 10);
+    assert_eq!(checks.len(), 12);
 }
 
 #[test]
@@ -1112,4 +1112,90 @@ fn a_later_follow_up_thanks_again_names_their_advice_and_leaves_the_news_to_the_
     );
     assert_eq!(draft.gaps, vec![Gap::News]);
     assert!(draft.body.contains("thought of me"), "{}", draft.body);
+}
+
+#[test]
+fn the_coach_flags_a_phrase_glued_after_a_preposition_and_clears_when_it_is_fixed() {
+    let ctx = referral_ctx(Channel::Email);
+    let glued = GOOD.replace(
+        "I keep thinking about our port digitisation project.",
+        "We know each other from we rebuilt the port digitisation project.",
+    );
+    let check = result(&coach(&glued, Some("Referral"), &ctx), CheckId::ReadsRight).clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some("“from we rebuilt…” doesn't read right: try “from the time we rebuilt…”, or reword it.")
+    );
+    let fixed = glued.replace("from we rebuilt", "from the time we rebuilt");
+    assert!(result(&coach(&fixed, Some("Referral"), &ctx), CheckId::ReadsRight).passed);
+
+    let verb = GOOD.replace("our port digitisation project", "the days of rebuilt the port");
+    let check = result(&coach(&verb, Some("Referral"), &ctx), CheckId::ReadsRight).clone();
+    assert!(check.fix.unwrap().contains("“of the time we rebuilt the"));
+}
+
+#[test]
+fn the_coach_flags_a_word_said_twice() {
+    let doubled = GOOD.replace("our port", "our our port");
+    let check = result(
+        &coach(&doubled, Some("Referral"), &referral_ctx(Channel::Email)),
+        CheckId::ReadsRight,
+    )
+    .clone();
+    assert_eq!(check.fix.as_deref(), Some("“our our” repeats a word: drop one."));
+}
+
+#[test]
+fn punctuation_between_a_preposition_and_a_pronoun_is_not_a_glued_phrase() {
+    for fine in [
+        "Hi Ana, I kept in mind what you told me: I should get SQL.",
+        "Hi Ana, thanks for everything. I owe you one.",
+        "Hi Ana, it's been a while since we met.",
+    ] {
+        assert_eq!(first_glitch_of(fine), None, "{fine}");
+    }
+}
+
+fn first_glitch_of(text: &str) -> Option<String> {
+    let ctx = referral_ctx(Channel::TextMessage);
+    let check = result(&coach(text, None, &ctx), CheckId::ReadsRight).clone();
+    check.fix
+}
+
+#[test]
+fn an_advice_meeting_rewritten_as_a_coffee_invitation_is_flagged_with_what_to_ask() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::AdviceMeeting, Channel::LinkedInConnectionNote);
+    let coffee = "Hello Ana, it's been a while since the port digitisation project. Would you like to grab coffee \
+        or lunch soon? I'm looking at the Operations Manager role at Vopak. No worries if not. Thanks!";
+    let check = result(&coach(coffee, None, &ctx), CheckId::AsksWhatWasChosen).clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some(
+            "This reads as a lunch or coffee invitation, but you chose advice meeting request: ask for 20 to 30 \
+             minutes of their advice on the role or the company."
+        )
+    );
+    let advice = coffee.replace("grab coffee or lunch soon", "give me 20 minutes of your advice");
+    assert!(result(&coach(&advice, None, &ctx), CheckId::AsksWhatWasChosen).passed);
+}
+
+#[test]
+fn a_connection_note_without_the_company_or_without_thanks_is_flagged() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::AdviceMeeting, Channel::LinkedInConnectionNote);
+    let note = "Hello Ana, it's been a while since the port digitisation project. Could I ask for 20 minutes of \
+        your advice on Operations Manager roles? No worries if not.";
+    let checks = coach(note, None, &ctx);
+    let role = result(&checks, CheckId::SpecificRole);
+    assert!(!role.passed);
+    assert_eq!(role.fix.as_deref(), Some("Name the company: Vopak."));
+    let thanks = result(&checks, CheckId::OfferOrThanks);
+    assert!(!thanks.passed);
+    assert!(thanks.fix.as_deref().unwrap().contains("say thank you"));
+    let fixed = note
+        .replace("roles?", "roles at Vopak?")
+        .replace("if not.", "if not. Thanks!");
+    let checks = coach(&fixed, None, &ctx);
+    assert!(result(&checks, CheckId::SpecificRole).passed && result(&checks, CheckId::OfferOrThanks).passed);
 }
