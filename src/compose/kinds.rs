@@ -158,7 +158,7 @@ impl Words<'_> {
                 "If it's not a fit, that's completely fine.".into(),
             ],
             [
-                "No worries if not!".into(),
+                "No worries if not.".into(),
                 "Totally fine if not.".into(),
                 "No pressure either way.".into(),
             ],
@@ -190,9 +190,9 @@ impl Words<'_> {
             self.by_tone("It would be my treat.", "My treat, of course.", "My treat!")
         } else {
             self.by_tone(
-                "I am happy to work around your schedule.",
-                "Happy to work around your schedule.",
-                "Happy to fit around your week.",
+                "I will gladly work around your schedule.",
+                "I can work around your schedule.",
+                "I'll fit around your week.",
             )
         };
         keep(CLOSING, text)
@@ -200,7 +200,8 @@ impl Words<'_> {
 
     fn no_reply_needed(&self) -> Piece {
         let text = self.by_tone("There is no need to reply.", "No need to reply.", "No need to reply!");
-        keep(CLOSING, text)
+        // It does for an update what the easy "no" does for a request, and goes as late.
+        drop(Part::EasyNo, CLOSING, text)
     }
 
     /// The shared experience, the admired work, or, when the brief has neither, one gap marker.
@@ -288,6 +289,14 @@ impl Words<'_> {
             .fit_points
             .iter()
             .filter_map(|f| phrase::fit_point(f))
+            // The same point typed twice is said once.
+            .fold(Vec::<String>::new(), |mut seen, f| {
+                if !seen.iter().any(|s| s.eq_ignore_ascii_case(&f)) {
+                    seen.push(f);
+                }
+                seen
+            })
+            .into_iter()
             .take(3)
             .map(|f| drop(Part::FitPoint, FIT, f))
             .collect();
@@ -337,7 +346,7 @@ impl Words<'_> {
             Offer::Clause(c) => self.by_tone(
                 &format!("In return, {c}."),
                 &format!("In return, {c}."),
-                &format!("In return, {c}!"),
+                &format!("In return, {c}."),
             ),
             Offer::Sentence(s) => s,
         };
@@ -374,20 +383,31 @@ impl Words<'_> {
     /// "Ideally in logistics, based in Rotterdam or Utrecht." — only from what the goal says.
     fn where_detail(&self) -> Option<Piece> {
         let industry = clause(&self.brief.industry);
-        let places: Vec<String> = self
+        let all: Vec<String> = self
             .brief
             .locations
             .iter()
             .map(|l| clause(l))
             .filter(|l| !l.is_empty())
+            .collect();
+        // "Remote" is a way of working, not a place to be based in.
+        let remote = all.iter().any(|l| l.eq_ignore_ascii_case("remote"));
+        let places: Vec<String> = all
+            .into_iter()
+            .filter(|l| !l.eq_ignore_ascii_case("remote"))
             .take(2)
             .collect();
-        let places = places.join(" or ");
-        let text = match (industry.is_empty(), places.is_empty()) {
+        let where_ = match (places.is_empty(), remote) {
+            (true, false) => String::new(),
+            (true, true) => "working remotely".to_string(),
+            (false, false) => format!("based in {}", places.join(" or ")),
+            (false, true) => format!("based in {}, or remote", places.join(" or ")),
+        };
+        let text = match (industry.is_empty(), where_.is_empty()) {
             (true, true) => return None,
             (false, true) => format!("Ideally in {industry}."),
-            (true, false) => format!("Ideally based in {places}."),
-            (false, false) => format!("Ideally in {industry}, based in {places}."),
+            (true, false) => format!("Ideally {where_}."),
+            (false, false) => format!("Ideally in {industry}, {where_}."),
         };
         Some(drop(Part::Detail, DETAIL, text))
     }
@@ -522,7 +542,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 w.by_tone(
                     "I am asking you because I value your judgement.",
                     "I'm asking you because I value your judgement.",
-                    "Asking you because I trust your take.",
+                    "Asking you because I trust your judgement.",
                 ),
             ));
             pieces.extend(w.offer_back(false));
@@ -1024,14 +1044,20 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             if brief.roles.iter().any(|r| !r.trim().is_empty()) {
                 let c_at = w.at_company();
-                pieces.push(keep(
-                    CLOSING,
+                let text = if w.short {
+                    w.by_tone(
+                        &format!("If a role as {roles} opens up{c_at}, I would be grateful if you thought of me."),
+                        &format!("If a role as {roles} opens up{c_at}, I'd be grateful if you thought of me."),
+                        &format!("If a role as {roles} opens up{c_at}, I'd love it if you thought of me!"),
+                    )
+                } else {
                     w.by_tone(
                         &format!("I am still looking for {roles} roles{c_at}; if one opens up, I would be grateful if you thought of me."),
                         &format!("I'm still looking for {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me."),
                         &format!("Still after {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me!"),
-                    ),
-                ));
+                    )
+                };
+                pieces.push(keep(CLOSING, text));
             }
             pieces.push(w.no_reply_needed());
         }

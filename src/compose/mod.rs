@@ -10,6 +10,8 @@ mod phrase;
 mod plan;
 mod recommend;
 mod rules;
+#[doc(hidden)]
+pub mod samples;
 mod writer;
 
 #[cfg(test)]

@@ -411,8 +411,14 @@ pub(super) fn read(raw: &str) -> Option<(Shape, String)> {
     if text.is_empty() {
         return None;
     }
-    // A full stop belongs to sentences; the rest end bare.
-    let shape = shape(&text);
+    // A full stop belongs to sentences; the rest end bare. Sentence breaks are looked for before
+    // capitals are calmed, while "YOU" still shows that a sentence starts there.
+    let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shape = if sentence_breaks(&flat).is_empty() {
+        shape(&text)
+    } else {
+        Shape::Sentences
+    };
     let text = if shape == Shape::Sentences {
         sentences(raw)
     } else {
@@ -425,7 +431,24 @@ pub(super) fn read(raw: &str) -> Option<(Shape, String)> {
 fn sentences(raw: &str) -> String {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = if is_all_caps(&text) { calm_caps(&text) } else { text };
-    let mut text = cap(text.trim_start_matches(['-', '•', '*', ' ']));
+    let text = cap(text.trim_start_matches(['-', '•', '*', ' ']));
+    // Calmed capitals leave "… 2019. you gave…": each sentence gets its capital back.
+    let mut out = String::with_capacity(text.len());
+    let mut start = false;
+    for c in text.chars() {
+        if start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            start = false;
+            continue;
+        }
+        if ['.', '!', '?'].contains(&c) {
+            start = true;
+        } else if c != ' ' {
+            start = false;
+        }
+        out.push(c);
+    }
+    let mut text = out;
     if !text.ends_with(['.', '!', '?']) {
         text = text.trim_end_matches([',', ';', ':', '…']).to_string();
         text.push('.');

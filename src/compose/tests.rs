@@ -321,7 +321,7 @@ fn variants_repeat_every_three() {
 
 /// Capitalised words the templates themselves use. A new template word goes here; a name, a
 /// company or a place never does, because those must come from the brief.
-const TEMPLATE_WORDS: [&str; 88] = [
+const TEMPLATE_WORDS: [&str; 90] = [
     "A",
     "Advice",
     "All",
@@ -370,6 +370,7 @@ const TEMPLATE_WORDS: [&str; 88] = [
     "Might",
     "My",
     "Next",
+    "Often",
     "No",
     "On",
     "One",
@@ -381,6 +382,7 @@ const TEMPLATE_WORDS: [&str; 88] = [
     "Referral",
     "Reaching",
     "Relevant",
+    "Remember",
     "Résumé",
     "Sincerely",
     "Since",
@@ -455,7 +457,14 @@ fn no_name_or_other_proper_noun_comes_from_outside_the_brief() {
     let allowed: BTreeSet<String> = TEMPLATE_WORDS.iter().map(|w| w.to_string()).collect();
     let mut invented = BTreeSet::new();
     let mut seen = BTreeSet::new();
-    for brief in [full(), long(), Brief::default()] {
+    // A brief typed in clauses reaches the templates that frame a moment ("Remember the time…").
+    let clausal = Brief {
+        shared: "we rebuilt the billing pipeline together".into(),
+        admired: "you built the forecasting team from scratch".into(),
+        offer_back: "you're welcome to my notes".into(),
+        ..full()
+    };
+    for brief in [full(), long(), Brief::default(), clausal] {
         let from_brief = brief_words(&brief);
         each_draft(&brief, |_, _, _, _, draft| {
             let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
@@ -949,7 +958,15 @@ fn every_request_names_the_role_and_company_and_says_thanks_in_every_channel() {
     for brief in [full(), wordy()] {
         each_draft(&brief, |kind, channel, tone, _, draft| {
             let lower = draft.body.to_lowercase();
-            let thanks = ["thank", "grateful", "my treat", "happy to", "glad to"];
+            let thanks = [
+                "thank",
+                "grateful",
+                "my treat",
+                "happy to",
+                "glad to",
+                "work around your",
+                "fit around your",
+            ];
             assert!(
                 thanks.iter().any(|t| lower.contains(t)),
                 "{kind:?} {channel:?} {tone:?}: no thanks in\n{}",
@@ -1198,4 +1215,144 @@ fn a_connection_note_without_the_company_or_without_thanks_is_flagged() {
         .replace("if not.", "if not. Thanks!");
     let checks = coach(&fixed, None, &ctx);
     assert!(result(&checks, CheckId::SpecificRole).passed && result(&checks, CheckId::OfferOrThanks).passed);
+}
+
+// ---- The property: any brief, any kind × channel × tone -------------------------------------
+
+/// Problems a reader would notice in `draft`, written from `case`; empty when it reads right.
+fn what_reads_wrong(case: &samples::SampleCase, draft: &Draft) -> Vec<String> {
+    let mut problems = Vec::new();
+    let ctx = CoachContext::from_brief(&case.brief, case.kind, case.channel);
+    problems.extend(unexplained(&coach(&draft.body, draft.subject.as_deref(), &ctx), draft));
+    let len = draft.body.chars().count();
+    if len > char_limit(case.channel) || draft.trimmed {
+        problems.push(format!("does not fit: {len} characters, trimmed {}", draft.trimmed));
+    }
+    if draft
+        .subject
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > SUBJECT_LIMIT)
+    {
+        problems.push("subject too long".into());
+    }
+    let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
+    for line in text.lines() {
+        if line.contains("  ") || line.starts_with(' ') || line.ends_with(' ') {
+            problems.push(format!("stray spaces in {line:?}"));
+        }
+        let chars: Vec<char> = line.chars().collect();
+        for pair in chars.windows(2) {
+            let punct = |c: char| ".,;:!?".contains(c);
+            if (punct(pair[0]) && punct(pair[1]) && pair != ['?', '!']) || (pair[0] == ' ' && punct(pair[1])) {
+                problems.push(format!(
+                    "doubled punctuation {:?} in {line:?}",
+                    pair.iter().collect::<String>()
+                ));
+            }
+        }
+        // Each sentence starts with a capital (a list item of fit points is not a sentence).
+        if line.starts_with("- ") || line.is_empty() {
+            continue;
+        }
+        let starts_ok = |c: char| c.is_uppercase() || c.is_ascii_digit() || "[“–(+".contains(c);
+        if !line.chars().next().is_some_and(starts_ok) {
+            problems.push(format!("a line starts in lower case: {line:?}"));
+        }
+        for (i, _) in line.match_indices(['.', '!', '?']) {
+            let after = &line[i + 1..];
+            if let Some(next) = after.strip_prefix(' ').and_then(|a| a.chars().next()) {
+                if !starts_ok(next) {
+                    problems.push(format!(
+                        "a sentence starts in lower case: …{}",
+                        &line[i.saturating_sub(20)..]
+                    ));
+                }
+            }
+        }
+    }
+    // No proper noun from outside the brief: template words, the brief's own words, and those
+    // words with a capital because they start a sentence.
+    let allowed: BTreeSet<String> = TEMPLATE_WORDS.iter().map(|w| w.to_string()).collect();
+    let from_brief = brief_words(&case.brief);
+    let sentence_case: BTreeSet<String> = capitalised(&phrase_case_words(&case.brief));
+    let invented: Vec<String> = capitalised(&text)
+        .into_iter()
+        .filter(|w| !allowed.contains(w) && !from_brief.contains(w) && !sentence_case.contains(w))
+        .collect();
+    if !invented.is_empty() {
+        problems.push(format!("capitalised words from nowhere: {invented:?}"));
+    }
+    problems
+}
+
+/// Every word of the brief's free text with a capital first letter, as a sentence would start.
+fn phrase_case_words(brief: &Brief) -> String {
+    let mut fields = vec![
+        &brief.shared,
+        &brief.admired,
+        &brief.offer_back,
+        &brief.values,
+        &brief.advice,
+        &brief.news,
+        &brief.help_received,
+    ];
+    fields.extend(brief.fit_points.iter());
+    fields
+        .iter()
+        .flat_map(|f| f.split_whitespace())
+        // As typed, and calmed from capitals: "LUNCH" may come out as "Lunch".
+        .flat_map(|w| [w.to_string(), w.to_lowercase()])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    #[test]
+    fn any_generated_brief_gives_a_draft_that_reads_right_fits_and_invents_nothing(seed in proptest::prelude::any::<u64>()) {
+        let case = samples::sample_case(seed);
+        let draft = write(&case.brief, case.kind, case.channel, case.tone);
+        let problems = what_reads_wrong(&case, &draft);
+        proptest::prop_assert!(
+            problems.is_empty(),
+            "{:?} {:?} {:?} v{}:\n{}\n{}\nbrief: {:#?}",
+            case.kind, case.channel, case.tone, case.brief.variant, problems.join("\n"), draft.body, case.brief
+        );
+    }
+}
+
+#[test]
+fn every_kind_channel_and_tone_of_the_generated_briefs_reads_right() {
+    // The property samples at random; this walks every combination once, with a brief per seed.
+    let mut problems = Vec::new();
+    let mut seed = 0;
+    for kind in MessageKind::ALL {
+        for channel in CHANNELS {
+            for tone in Tone::ALL {
+                seed += 1;
+                let case = samples::SampleCase {
+                    kind,
+                    channel,
+                    tone,
+                    ..samples::sample_case(seed)
+                };
+                let draft = write(&case.brief, kind, channel, tone);
+                let found = what_reads_wrong(&case, &draft);
+                if !found.is_empty() {
+                    problems.push(format!(
+                        "{kind:?} {channel:?} {tone:?} (seed {seed}): {found:?}\n{}",
+                        draft.body
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
