@@ -565,7 +565,7 @@ const GLUE_VERBS: [&str; 22] = [
 /// The first place where the text stops reading as a sentence, as the words to quote and a fix.
 fn first_glitch(text: &str) -> Option<(String, String)> {
     let raw: Vec<&str> = text.split_whitespace().collect();
-    for pair in raw.windows(3).chain(raw.windows(2).last().into_iter()) {
+    for pair in raw.windows(3).chain(raw.windows(2).last()) {
         let (a, b) = (pair[0], pair[1]);
         // Punctuation between the words ("me: I…") ends the phrase.
         if a.ends_with(|c: char| !c.is_alphanumeric()) {

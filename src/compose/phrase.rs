@@ -465,8 +465,11 @@ fn strip_lead(text: &str, leads: &[&str]) -> String {
         for lead in leads {
             if let Some(rest) = l.strip_prefix(lead) {
                 if rest.is_empty() || rest.starts_with(' ') || rest.starts_with(',') {
-                    // Lower-casing keeps byte lengths for the lead-ins listed, all plain ASCII.
-                    let cut = text.len() - rest.len();
+                    // Cut by characters, not bytes: "I’d" is longer in bytes than "i'd".
+                    let cut = text
+                        .char_indices()
+                        .nth(lead.chars().count())
+                        .map_or(text.len(), |(at, _)| at);
                     text = tidy(text[cut..].trim_start_matches([',', ' ']));
                     continue 'again;
                 }

@@ -322,6 +322,10 @@ fn an_offer_back_reads_right_whatever_its_shape() {
             "In return, I would be glad to review your deck.",
         ),
         (
+            "I’d be happy to review your deck",
+            "In return, I would be glad to review your deck.",
+        ),
+        (
             "I can review your deck",
             "In return, I would be glad to review your deck.",
         ),

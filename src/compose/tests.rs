@@ -1312,19 +1312,25 @@ fn phrase_case_words(brief: &Brief) -> String {
         .join(" ")
 }
 
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+/// proptest is a native dev-dependency only: the browser tests build this module for wasm too.
+#[cfg(not(target_arch = "wasm32"))]
+mod property {
+    use super::*;
 
-    #[test]
-    fn any_generated_brief_gives_a_draft_that_reads_right_fits_and_invents_nothing(seed in proptest::prelude::any::<u64>()) {
-        let case = samples::sample_case(seed);
-        let draft = write(&case.brief, case.kind, case.channel, case.tone);
-        let problems = what_reads_wrong(&case, &draft);
-        proptest::prop_assert!(
-            problems.is_empty(),
-            "{:?} {:?} {:?} v{}:\n{}\n{}\nbrief: {:#?}",
-            case.kind, case.channel, case.tone, case.brief.variant, problems.join("\n"), draft.body, case.brief
-        );
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn any_generated_brief_gives_a_draft_that_reads_right_fits_and_invents_nothing(seed in proptest::prelude::any::<u64>()) {
+            let case = samples::sample_case(seed);
+            let draft = write(&case.brief, case.kind, case.channel, case.tone);
+            let problems = what_reads_wrong(&case, &draft);
+            proptest::prop_assert!(
+                problems.is_empty(),
+                "{:?} {:?} {:?} v{}:\n{}\n{}\nbrief: {:#?}",
+                case.kind, case.channel, case.tone, case.brief.variant, problems.join("\n"), draft.body, case.brief
+            );
+        }
     }
 }
 
