@@ -330,6 +330,70 @@ fn tidy_keeping_case(raw: &str) -> String {
     }
 }
 
+/// Words that open the writer's own sentences and never start a name.
+const OPENERS: [&str; 40] = [
+    "would",
+    "could",
+    "might",
+    "may",
+    "been",
+    "still",
+    "wanted",
+    "thanks",
+    "thank",
+    "just",
+    "quick",
+    "any",
+    "got",
+    "fancy",
+    "know",
+    "is",
+    "do",
+    "if",
+    "since",
+    "where",
+    "here",
+    "closing",
+    "huge",
+    "really",
+    "loved",
+    "big",
+    "often",
+    "remember",
+    "reaching",
+    "looking",
+    "keeping",
+    "up",
+    "circling",
+    "following",
+    "free",
+    "coffee",
+    "want",
+    "asking",
+    "hope",
+    "there",
+];
+
+/// `sentence` as it reads after "Hi Ana,": a first word the writer or the language owns ("Would",
+/// "We", "The") is lowered; "I", and a word that may be a name ("Bram suggested…"), are not.
+pub(super) fn lower_after_greeting(sentence: &str) -> String {
+    let first = sentence.split(' ').next().unwrap_or_default();
+    let l = lower(first.trim_end_matches([',', '!', '?', '.']));
+    let common = OPENERS.contains(&l.as_str())
+        || (SUBJECTS.contains(&l.as_str()) && l != "i" && !l.starts_with("i'"))
+        || WH.contains(&l.as_str())
+        || DETERMINERS.contains(&l.as_str())
+        || PREPOSITIONS.contains(&l.as_str())
+        || PAST.contains(&l.as_str())
+        || BASE_VERBS.contains(&l.as_str());
+    let name_like = first.chars().skip(1).any(char::is_uppercase);
+    if common && !name_like {
+        decap(sentence)
+    } else {
+        sentence.to_string()
+    }
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split(' ')
         .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')))

@@ -202,13 +202,14 @@ fn a_connection_note_never_exceeds_300_characters() {
     });
 }
 
-/// Words of a text with the closing "…" and sentence punctuation taken off.
+/// Words of a text with the closing "…" and sentence punctuation taken off, in lower case: a
+/// shortened note may lower the first word after its greeting ("Hi Ana, might you…").
 fn words_of(text: &str) -> BTreeSet<String> {
     text.split_whitespace()
         .map(|w| {
             w.trim_end_matches('…')
                 .trim_end_matches([',', ';', ':', '.', '!', '?'])
-                .to_string()
+                .to_lowercase()
         })
         .filter(|w| !w.is_empty())
         .collect()

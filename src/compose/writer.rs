@@ -4,6 +4,7 @@
 
 use super::brief::{Brief, Draft, Gap, MessageKind, Part, Tone};
 use super::kinds::{compose, is_short, Message, Piece, Slot};
+use super::phrase;
 use crate::model::Channel;
 
 /// The longest subject line written; longer ones are cut at a word and end in "…".
@@ -137,6 +138,13 @@ fn render_short(message: &Message) -> String {
             sentences.push(format!("{} {}.", message.fit_intro, points.join("; ")));
         } else {
             sentences.extend(group.iter().map(|p| p.text.clone()));
+        }
+    }
+    // On one line, "Hi Ana, would you…" reads as one sentence: the word after a greeting that
+    // ends in a comma loses its capital, unless it is "I" or may be a name.
+    if message.greeting.as_ref().is_some_and(|g| g.ends_with(',')) {
+        if let Some(first) = sentences.get_mut(1) {
+            *first = phrase::lower_after_greeting(first);
         }
     }
     if let Some((_, signature)) = &message.sign_off {
