@@ -3,12 +3,14 @@
 
 use crate::model::{AskKind, Contact, Goal, GoalKind, Profile, Referral, Score};
 
-/// The eleven messages of DOMAIN.md.
+/// The messages of DOMAIN.md, with the advice-meeting request beside the invitation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageKind {
     CatchUp,
     /// A lunch or coffee invitation.
     Invitation,
+    /// Asking for 20–30 minutes of their view on the role or the company.
+    AdviceMeeting,
     /// A referral request for a targeted goal.
     Referral,
     /// "Keep me in mind" for a general goal.
@@ -25,12 +27,17 @@ pub enum MessageKind {
     ProgressUpdate,
     /// Telling the introducer how the introduction went.
     HowItWent,
+    /// A gentle nudge on an ask that has had no answer.
+    FollowUp,
+    /// Writing again after a can't, with progress that shows credibility (rule 10).
+    LaterFollowUp,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 11] = [
+    pub const ALL: [MessageKind; 14] = [
         MessageKind::CatchUp,
         MessageKind::Invitation,
+        MessageKind::AdviceMeeting,
         MessageKind::Referral,
         MessageKind::KeepMeInMind,
         MessageKind::WarmIntroduction,
@@ -40,12 +47,15 @@ impl MessageKind {
         MessageKind::ThankYou,
         MessageKind::ProgressUpdate,
         MessageKind::HowItWent,
+        MessageKind::FollowUp,
+        MessageKind::LaterFollowUp,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             MessageKind::CatchUp => "Catch-up note",
             MessageKind::Invitation => "Lunch or coffee invitation",
+            MessageKind::AdviceMeeting => "Advice meeting request",
             MessageKind::Referral => "Referral request",
             MessageKind::KeepMeInMind => "Keep me in mind",
             MessageKind::WarmIntroduction => "Warm introduction request",
@@ -55,18 +65,20 @@ impl MessageKind {
             MessageKind::ThankYou => "Thank-you note",
             MessageKind::ProgressUpdate => "Progress update",
             MessageKind::HowItWent => "How it went",
+            MessageKind::FollowUp => "Gentle follow-up",
+            MessageKind::LaterFollowUp => "Later follow-up",
         }
     }
 
-    /// The message that carries an ask. An advice meeting has no message of its own in DOMAIN.md;
-    /// it is asked for in person, so the invitation is the closest written form.
+    /// The message that carries an ask.
     pub fn for_ask(kind: AskKind) -> MessageKind {
         match kind {
             AskKind::Referral => MessageKind::Referral,
             AskKind::WarmIntroduction => MessageKind::WarmIntroduction,
             AskKind::KeepMeInMind => MessageKind::KeepMeInMind,
             AskKind::PeopleToTalkTo => MessageKind::PeopleToTalkTo,
-            AskKind::AdviceMeeting | AskKind::LunchInvitation => MessageKind::Invitation,
+            AskKind::AdviceMeeting => MessageKind::AdviceMeeting,
+            AskKind::LunchInvitation => MessageKind::Invitation,
             AskKind::CatchUp => MessageKind::CatchUp,
         }
     }
@@ -75,7 +87,11 @@ impl MessageKind {
     pub fn is_request(self) -> bool {
         !matches!(
             self,
-            MessageKind::Blurb | MessageKind::ThankYou | MessageKind::ProgressUpdate | MessageKind::HowItWent
+            MessageKind::Blurb
+                | MessageKind::ThankYou
+                | MessageKind::ProgressUpdate
+                | MessageKind::HowItWent
+                | MessageKind::LaterFollowUp
         )
     }
 }
@@ -176,6 +192,12 @@ pub struct Brief {
     pub help_received: String,
     /// Progress or how a conversation went, as one or two full sentences.
     pub news: String,
+    /// The earlier ask a follow-up is about, as a noun phrase after "my": "referral request".
+    pub asked: String,
+    /// When that ask went out, as it reads in a sentence: "3 March".
+    pub asked_on: String,
+    /// What the contact said when they couldn't help: advice, or their reason, in their words.
+    pub advice: String,
     /// Picks another phrasing; the same brief and variant always give the same draft.
     pub variant: u8,
 }
@@ -321,6 +343,8 @@ pub enum Part {
     FitPoint,
     AdmiredWork,
     SharedExperience,
+    /// "No worries if not": the last thing to go, before a channel forces a cut.
+    EasyNo,
 }
 
 impl Part {
@@ -334,6 +358,7 @@ impl Part {
             Part::FitPoint => "a fit point",
             Part::AdmiredWork => "admired work",
             Part::SharedExperience => "shared experience",
+            Part::EasyNo => "the easy “no”",
         }
     }
 }

@@ -3,7 +3,7 @@
 //! message and the channel; a thank-you note need not name a role.
 
 use super::brief::{Brief, Gap, MessageKind};
-use super::kinds::{first_name, is_short};
+use super::kinds::first_name;
 use super::writer::char_limit;
 use crate::model::Channel;
 use std::collections::HashSet;
@@ -20,6 +20,11 @@ pub enum CheckId {
     FitsChannel,
     NoGaps,
     NoFiller,
+    ToneFitsChannel,
+    /// No phrase glued in where it cannot go ("from we rebuilt…"), no word said twice.
+    ReadsRight,
+    /// The request is the one chosen: an advice meeting asks for advice, not for coffee.
+    AsksWhatWasChosen,
 }
 
 /// One line of the coach's list.
@@ -88,14 +93,18 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     if applies_common_ground(kind) {
         checks.push(common_ground(&lower, &words, ctx, kind));
     }
-    if applies_role(kind) {
+    // A follow-up names the role only when the goal has one: a nudge on a catch-up has none.
+    let follow_up = matches!(kind, MessageKind::FollowUp | MessageKind::LaterFollowUp);
+    if applies_role(kind) || (follow_up && ctx.roles.iter().any(|r| !r.trim().is_empty())) {
         checks.push(specific_role(&lower, &words, ctx, kind));
     }
     if applies_fit(kind) {
         checks.push(why_a_fit(&lower, &words, ctx));
     }
-    if applies_offer(kind, channel) {
-        checks.push(offer_or_thanks(&lower, &words, ctx));
+    // Every message gives something back, if only a few words of thanks: they fit in any channel.
+    checks.push(offer_or_thanks(&lower, &words, ctx));
+    if let Some(check) = asks_what_was_chosen(&lower, &words, kind) {
+        checks.push(check);
     }
     if kind.is_request() {
         checks.push(easy_to_say_no(&lower));
@@ -105,6 +114,10 @@ pub fn coach(text: &str, subject: Option<&str>, ctx: &CoachContext) -> Vec<Check
     let subject_markers = subject.map(|s| strip_markers(s).1).unwrap_or_default();
     checks.push(no_gaps(markers.into_iter().chain(subject_markers).collect()));
     checks.push(no_filler(&normalized));
+    checks.push(reads_right(&normalized));
+    if channel != Channel::Email {
+        checks.push(tone_fits_channel(&plain, ctx));
+    }
     checks
 }
 
@@ -112,7 +125,14 @@ fn applies_common_ground(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(
         kind,
-        CatchUp | Invitation | Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact
+        CatchUp
+            | Invitation
+            | AdviceMeeting
+            | Referral
+            | KeepMeInMind
+            | WarmIntroduction
+            | PeopleToTalkTo
+            | FirstContact
     )
 }
 
@@ -120,24 +140,13 @@ fn applies_role(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(
         kind,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | Blurb | FirstContact
+        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | AdviceMeeting | Blurb | FirstContact
     )
 }
 
 fn applies_fit(kind: MessageKind) -> bool {
     use MessageKind::*;
     matches!(kind, Referral | KeepMeInMind | WarmIntroduction | Blurb | FirstContact)
-}
-
-/// Thanks are the point of a thank-you and a how-it-went. For requests, an offer back belongs in a
-/// message with room for it; a connection note or a text spends its few characters on the ask.
-fn applies_offer(kind: MessageKind, channel: Channel) -> bool {
-    use MessageKind::*;
-    match kind {
-        ThankYou | HowItWent => true,
-        Referral | KeepMeInMind | WarmIntroduction | PeopleToTalkTo | FirstContact => !is_short(channel),
-        CatchUp | Invitation | Blurb | ProgressUpdate => false,
-    }
 }
 
 fn check(id: CheckId, name: impl Into<String>, passed: bool, fix: impl FnOnce() -> String) -> Check {
@@ -182,7 +191,8 @@ fn addressed(text: &str, ctx: &CoachContext) -> Check {
 fn common_ground(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
     if kind == MessageKind::FirstContact {
         let passed = match first_name(&ctx.referrer) {
-            Some(name) => words.contains(&name.to_lowercase()),
+            // "Dr. Hana Sato" is named when each of its words is.
+            Some(name) => tokens(&name.to_lowercase()).iter().all(|w| words.contains(w)),
             None => lower.contains("suggested") || lower.contains("referred"),
         };
         return check(
@@ -228,12 +238,9 @@ fn common_ground(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind:
     )
 }
 
+/// A referral is always for a company; any other ask names the company when the goal has one.
 fn targeted(kind: MessageKind, ctx: &CoachContext) -> bool {
-    kind == MessageKind::Referral
-        || (matches!(
-            kind,
-            MessageKind::WarmIntroduction | MessageKind::FirstContact | MessageKind::Blurb
-        ) && !ctx.company.trim().is_empty())
+    kind == MessageKind::Referral || !ctx.company.trim().is_empty()
 }
 
 fn specific_role(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
@@ -275,8 +282,12 @@ fn why_a_fit(lower: &str, words: &HashSet<String>, ctx: &CoachContext) -> Check 
 }
 
 fn offer_or_thanks(lower: &str, words: &HashSet<String>, ctx: &CoachContext) -> Check {
-    const CUES: [&str; 9] = [
+    const CUES: [&str; 13] = [
         "thank",
+        "my treat",
+        "on me",
+        "work around your",
+        "fit around your",
         "grateful",
         "in return",
         "happy to",
@@ -396,6 +407,216 @@ fn fits_channel(text: &str, subject: Option<&str>, channel: Channel) -> Check {
             } else {
                 "Add a subject line.".to_string()
             }
+        },
+    )
+}
+
+/// What each kind of request must ask for, as words a reader would take for it. A cue with a
+/// space is looked for as it is; a single word as the start of a word ("intro" in "introduce").
+fn request_cues(kind: MessageKind) -> &'static [&'static str] {
+    use MessageKind::*;
+    match kind {
+        Referral => &["refer", "put in a word", "put my name forward", "recommend me"],
+        WarmIntroduction => &[
+            "intro",
+            "connect me",
+            "connect us",
+            "put us in touch",
+            "put me in touch",
+        ],
+        KeepMeInMind => &[
+            "in mind",
+            "think of me",
+            "keep an eye",
+            "keep an ear",
+            "if you hear of",
+            "let me know if",
+        ],
+        PeopleToTalkTo => &[
+            "talk to",
+            "speak with",
+            "speak to",
+            "chat with",
+            "names",
+            "people",
+            "who should i",
+        ],
+        AdviceMeeting => &[
+            "advice",
+            "your view",
+            "your take",
+            "perspective",
+            "pick your brain",
+            "your thoughts",
+        ],
+        Invitation => &["coffee", "lunch", "breakfast", "a drink", "dinner"],
+        CatchUp => &["catch up", "catch-up", "call", "hear what", "hear how", "chat"],
+        FirstContact => &["call", "chat", "talk", "conversation", "meet", "speak"],
+        FollowUp => &[
+            "follow up",
+            "following up",
+            "follow-up",
+            "checking in",
+            "circling back",
+            "nudge",
+        ],
+        Blurb | ThankYou | ProgressUpdate | HowItWent | LaterFollowUp => &[],
+    }
+}
+
+/// What to write instead, as the end of a sentence starting "…".
+fn request_hint(kind: MessageKind) -> &'static str {
+    use MessageKind::*;
+    match kind {
+        Referral => "ask whether they would refer you for the role",
+        WarmIntroduction => "ask whether they would introduce you",
+        KeepMeInMind => "ask them to keep you in mind for roles like it",
+        PeopleToTalkTo => "ask for one or two people you could talk to",
+        AdviceMeeting => "ask for 20 to 30 minutes of their advice on the role or the company",
+        Invitation => "invite them for coffee or lunch",
+        CatchUp => "suggest a call to catch up",
+        FirstContact => "ask for a short call or chat",
+        FollowUp => "say you are following up on your earlier message",
+        Blurb | ThankYou | ProgressUpdate | HowItWent | LaterFollowUp => "",
+    }
+}
+
+fn says_cue(lower: &str, words: &HashSet<String>, cue: &str) -> bool {
+    if cue.contains(' ') || cue.contains('-') {
+        lower.contains(cue)
+    } else {
+        words.iter().any(|w| w.starts_with(cue))
+    }
+}
+
+/// The request matches the kind chosen; when it reads as another kind, the fix says which.
+fn asks_what_was_chosen(lower: &str, words: &HashSet<String>, kind: MessageKind) -> Option<Check> {
+    let cues = request_cues(kind);
+    if cues.is_empty() {
+        return None;
+    }
+    let passed = cues.iter().any(|c| says_cue(lower, words, c));
+    let label = kind.label();
+    Some(check(
+        CheckId::AsksWhatWasChosen,
+        format!("Asks for what you chose ({})", label.to_lowercase()),
+        passed,
+        || {
+            use MessageKind::*;
+            let other = [
+                Referral,
+                WarmIntroduction,
+                Invitation,
+                AdviceMeeting,
+                KeepMeInMind,
+                PeopleToTalkTo,
+                CatchUp,
+            ]
+            .into_iter()
+            .filter(|k| *k != kind)
+            .find(|k| request_cues(*k).iter().any(|c| says_cue(lower, words, c)));
+            match other {
+                Some(other) => format!(
+                    "This reads as a {}, but you chose {}: {}.",
+                    other.label().to_lowercase(),
+                    label.to_lowercase(),
+                    request_hint(kind)
+                ),
+                None => format!("Say what you are asking for: {}.", request_hint(kind)),
+            }
+        },
+    ))
+}
+
+/// Prepositions that cannot take a clause: "from we rebuilt…" is a phrase glued in whole.
+/// ("since", "until", "like", "before" and "after" can, so they are not here.)
+const GLUE_PREPOSITIONS: [&str; 13] = [
+    "from", "of", "about", "with", "for", "to", "at", "through", "in", "on", "by", "into", "during",
+];
+const GLUE_STARTS: [&str; 13] = [
+    "i", "we", "they", "he", "she", "i've", "we've", "they've", "i'd", "we'd", "i'm", "we're", "they're",
+];
+/// Past-tense verbs that cannot follow a preposition; ambiguous ones ("cut", "led" as in LED) left out.
+const GLUE_VERBS: [&str; 22] = [
+    "rebuilt",
+    "built",
+    "ran",
+    "met",
+    "wrote",
+    "gave",
+    "spoke",
+    "taught",
+    "took",
+    "went",
+    "did",
+    "made",
+    "grew",
+    "shipped",
+    "helped",
+    "worked",
+    "launched",
+    "organised",
+    "organized",
+    "studied",
+    "hired",
+    "mentored",
+];
+
+/// The first place where the text stops reading as a sentence, as the words to quote and a fix.
+fn first_glitch(text: &str) -> Option<(String, String)> {
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    for pair in raw.windows(3).chain(raw.windows(2).last()) {
+        let (a, b) = (pair[0], pair[1]);
+        // Punctuation between the words ("me: I…") ends the phrase.
+        if a.ends_with(|c: char| !c.is_alphanumeric()) {
+            continue;
+        }
+        let la = a.to_lowercase();
+        let lb: String = b
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace('’', "'");
+        if la.chars().count() >= 2 && la == lb && la.chars().all(char::is_alphabetic) && la != "that" && la != "had" {
+            return Some((format!("{a} {b}"), format!("“{a} {b}” repeats a word: drop one.")));
+        }
+        if !GLUE_PREPOSITIONS.contains(&la.as_str()) {
+            continue;
+        }
+        let next = pair.get(2).map(|w| format!(" {w}")).unwrap_or_default();
+        let quoted = format!("{a} {b}{next}");
+        if GLUE_STARTS.contains(&lb.as_str()) {
+            return Some((
+                quoted.clone(),
+                format!("“{quoted}…” doesn't read right: try “{a} the time {b}{next}…”, or reword it."),
+            ));
+        }
+        if GLUE_VERBS.contains(&lb.as_str()) {
+            return Some((
+                quoted.clone(),
+                format!("“{quoted}…” doesn't read right: try “{a} the time we {b}{next}…”, or reword it."),
+            ));
+        }
+    }
+    None
+}
+
+fn reads_right(text: &str) -> Check {
+    let glitch = first_glitch(text);
+    check(CheckId::ReadsRight, "Reads as a sentence", glitch.is_none(), || {
+        glitch.map(|(_, fix)| fix).unwrap_or_default()
+    })
+}
+
+/// "Dear Sven," belongs in a letter or a formal e-mail; a text or a LinkedIn note opens lighter.
+fn tone_fits_channel(text: &str, ctx: &CoachContext) -> Check {
+    let opens_dear = text.trim_start().to_lowercase().starts_with("dear ");
+    check(
+        CheckId::ToneFitsChannel,
+        "Opening fits the channel",
+        !opens_dear,
+        || {
+            let name = first_name(&ctx.recipient).unwrap_or_else(|| "…".to_string());
+            format!("Open with “Hello {name},” or “Hi {name},”: “Dear” reads stiff outside an e-mail.")
         },
     )
 }

@@ -3,6 +3,7 @@
 //! own fields; a needed field that is empty becomes its gap marker, never a guess.
 
 use super::brief::{Brief, Gap, MessageKind, Part, Tone};
+use super::phrase::{self, Framed, Offer};
 use crate::model::Channel;
 
 /// Whether a sentence must stay, or may be dropped (in the order `writer` decides) to fit a channel.
@@ -48,6 +49,8 @@ struct Words<'a> {
     v: usize,
     /// A connection note or a text: room for one role, not two.
     short: bool,
+    /// Only an e-mail may open with "Dear": on a phone or in LinkedIn it reads stiff.
+    email: bool,
 }
 
 impl Words<'_> {
@@ -121,8 +124,13 @@ impl Words<'_> {
 
     fn greeting(&self) -> String {
         let n = self.first_name();
+        let formal = if self.email {
+            [format!("Dear {n},"), format!("Hello {n},"), format!("Dear {n},")]
+        } else {
+            [format!("Hello {n},"), format!("Hello {n},"), format!("Hi {n},")]
+        };
         self.pick(
-            [format!("Dear {n},"), format!("Hello {n},"), format!("Dear {n},")],
+            formal,
             [format!("Hi {n},"), format!("Hello {n},"), format!("Hi {n},")],
             [format!("Hey {n}!"), format!("Hi {n}!"), format!("Hey {n},")],
         )
@@ -130,9 +138,10 @@ impl Words<'_> {
 
     fn closing(&self) -> String {
         self.pick(
-            ["Kind regards,".into(), "Best regards,".into(), "With thanks,".into()],
+            ["Kind regards,".into(), "Best regards,".into(), "Sincerely,".into()],
             ["Best,".into(), "Warmly,".into(), "All the best,".into()],
-            ["Cheers,".into(), "Thanks!".into(), "Talk soon,".into()],
+            // No "Thanks!" here: the message has just said thanks.
+            ["Cheers,".into(), "Speak soon,".into(), "Talk soon,".into()],
         )
     }
 
@@ -145,68 +154,122 @@ impl Words<'_> {
             ],
             [
                 "No worries at all if not.".into(),
-                "No pressure at all; I'd understand if it's not a good time.".into(),
+                "No pressure at all if not.".into(),
                 "If it's not a fit, that's completely fine.".into(),
             ],
             [
-                "No worries if not!".into(),
+                "No worries if not.".into(),
                 "Totally fine if not.".into(),
                 "No pressure either way.".into(),
             ],
         );
+        drop(Part::EasyNo, CLOSING, text)
+    }
+
+    /// A few words of thanks that every request keeps, whatever the channel: they fit anywhere.
+    fn thanks(&self) -> Piece {
+        let text = self.pick(
+            [
+                "Thank you for considering it.".into(),
+                "Thank you for your time.".into(),
+                "Many thanks in advance.".into(),
+            ],
+            [
+                "Thanks so much either way.".into(),
+                "Thank you either way!".into(),
+                "Thanks a lot for thinking about it.".into(),
+            ],
+            ["Thanks either way!".into(), "Thanks!".into(), "Thanks a ton!".into()],
+        );
+        keep(CLOSING, text)
+    }
+
+    /// What a catch-up or an invitation offers, short enough for any channel.
+    fn courtesy(&self, kind: MessageKind) -> Piece {
+        let text = if kind == MessageKind::Invitation {
+            self.by_tone("It would be my treat.", "My treat, of course.", "My treat!")
+        } else {
+            self.by_tone(
+                "I will gladly work around your schedule.",
+                "I can work around your schedule.",
+                "I'll fit around your week.",
+            )
+        };
         keep(CLOSING, text)
     }
 
     fn no_reply_needed(&self) -> Piece {
         let text = self.by_tone("There is no need to reply.", "No need to reply.", "No need to reply!");
-        keep(CLOSING, text)
+        // It does for an update what the easy "no" does for a request, and goes as late.
+        drop(Part::EasyNo, CLOSING, text)
     }
 
     /// The shared experience, the admired work, or, when the brief has neither, one gap marker.
+    /// Each is framed by its shape (see `phrase`): "We know each other from the HCI course." but
+    /// "I still think of the time we rebuilt the billing pipeline together."
     fn common_ground(&self) -> Vec<Piece> {
-        let shared = clause(&self.brief.shared);
-        let admired = clause(&self.brief.admired);
         let mut pieces = Vec::new();
-        if !shared.is_empty() {
-            let s = &shared;
-            let text = self.pick(
-                [
-                    format!("We know each other from {s}."),
-                    format!("Our paths crossed through {s}."),
-                    format!("I remember {s} well."),
-                ],
-                [
-                    format!("It's been a while since {s}."),
-                    format!("I still think fondly of {s}."),
-                    format!("I often think back to {s}."),
-                ],
-                [
-                    format!("Been a while since {s}!"),
-                    format!("Still remember {s}."),
-                    format!("Still think about {s} sometimes."),
-                ],
-            );
+        if let Some(shared) = phrase::shared(&self.brief.shared) {
+            let text = match shared {
+                Framed::Noun(s) => self.pick(
+                    [
+                        format!("We know each other from {s}."),
+                        format!("Our paths crossed through {s}."),
+                        format!("I remember {s} well."),
+                    ],
+                    [
+                        format!("It's been a while since {s}."),
+                        format!("I still think fondly of {s}."),
+                        format!("I often think back to {s}."),
+                    ],
+                    [
+                        format!("Been a while since {s}!"),
+                        format!("Still remember {s}."),
+                        format!("Still think about {s} sometimes."),
+                    ],
+                ),
+                Framed::Moment(m) => self.pick(
+                    [
+                        format!("I still think of {m}."),
+                        format!("I often recall {m}."),
+                        format!("I have good memories of {m}."),
+                    ],
+                    [
+                        format!("I often think back to {m}."),
+                        format!("I still think fondly of {m}."),
+                        format!("I still smile when I think of {m}."),
+                    ],
+                    [
+                        format!("Still think about {m}!"),
+                        format!("Remember {m}?"),
+                        format!("Often think back to {m}."),
+                    ],
+                ),
+                Framed::Sentence(s) => s,
+            };
             pieces.push(drop(Part::SharedExperience, OPENING, text));
         }
-        if !admired.is_empty() {
-            let a = &admired;
-            let text = self.pick(
-                [
-                    format!("I have long admired {a}."),
-                    format!("I greatly admire {a}."),
-                    format!("I admire {a}."),
-                ],
-                [
-                    format!("I've really admired {a}."),
-                    format!("I loved {a}."),
-                    format!("I keep coming back to {a}."),
-                ],
-                [
-                    format!("Big fan of {a}."),
-                    format!("Loved {a}."),
-                    format!("Really liked {a}."),
-                ],
-            );
+        if let Some(admired) = phrase::admired(&self.brief.admired) {
+            let text = match admired {
+                Framed::Noun(a) | Framed::Moment(a) => self.pick(
+                    [
+                        format!("I have long admired {a}."),
+                        format!("I greatly admire {a}."),
+                        format!("I admire {a}."),
+                    ],
+                    [
+                        format!("I've really admired {a}."),
+                        format!("I loved {a}."),
+                        format!("I keep coming back to {a}."),
+                    ],
+                    [
+                        format!("Big fan of {a}."),
+                        format!("Loved {a}."),
+                        format!("Really liked {a}."),
+                    ],
+                ),
+                Framed::Sentence(s) => s,
+            };
             pieces.push(drop(Part::AdmiredWork, OPENING, text));
         }
         if pieces.is_empty() {
@@ -225,8 +288,15 @@ impl Words<'_> {
             .brief
             .fit_points
             .iter()
-            .map(|f| clause(f))
-            .filter(|f| !f.is_empty())
+            .filter_map(|f| phrase::fit_point(f))
+            // The same point typed twice is said once.
+            .fold(Vec::<String>::new(), |mut seen, f| {
+                if !seen.iter().any(|s| s.eq_ignore_ascii_case(&f)) {
+                    seen.push(f);
+                }
+                seen
+            })
+            .into_iter()
             .take(3)
             .map(|f| drop(Part::FitPoint, FIT, f))
             .collect();
@@ -250,32 +320,36 @@ impl Words<'_> {
 
     /// What the user offers back; when `required` and empty, a gap marker in the same sentence.
     fn offer_back(&self, required: bool) -> Option<Piece> {
-        let offer = clause(&self.brief.offer_back);
-        if offer.is_empty() && !required {
-            return None;
-        }
-        let o = if offer.is_empty() {
-            Gap::OfferBack.marker().to_string()
-        } else {
-            offer
+        let offer = match phrase::offer(&self.brief.offer_back) {
+            Some(offer) => offer,
+            None if required => Offer::Verb(Gap::OfferBack.marker().to_string()),
+            None => return None,
         };
-        let text = self.pick(
-            [
-                format!("In return, I would be glad to {o}."),
-                format!("I would be happy to {o} in return."),
-                format!("If it is useful, I would gladly {o}."),
-            ],
-            [
-                format!("In return, I'd be happy to {o}."),
-                format!("I'd be glad to {o} in return."),
-                format!("Happy to {o} in return, too."),
-            ],
-            [
-                format!("Happy to {o} in return!"),
-                format!("I can {o} in return, if useful."),
-                format!("Glad to {o} anytime."),
-            ],
-        );
+        let text = match offer {
+            Offer::Verb(o) => self.pick(
+                [
+                    format!("In return, I would be glad to {o}."),
+                    format!("I would be happy to {o} in return."),
+                    format!("If it is useful, I would gladly {o}."),
+                ],
+                [
+                    format!("In return, I'd be happy to {o}."),
+                    format!("I'd be glad to {o} in return."),
+                    format!("Happy to {o} in return, too."),
+                ],
+                [
+                    format!("Happy to {o} in return!"),
+                    format!("I can {o} in return, if useful."),
+                    format!("Glad to {o} anytime."),
+                ],
+            ),
+            Offer::Clause(c) => self.by_tone(
+                &format!("In return, {c}."),
+                &format!("In return, {c}."),
+                &format!("In return, {c}."),
+            ),
+            Offer::Sentence(s) => s,
+        };
         Some(drop(Part::OfferBack, CLOSING, text))
     }
 
@@ -309,30 +383,48 @@ impl Words<'_> {
     /// "Ideally in logistics, based in Rotterdam or Utrecht." — only from what the goal says.
     fn where_detail(&self) -> Option<Piece> {
         let industry = clause(&self.brief.industry);
-        let places: Vec<String> = self
+        let all: Vec<String> = self
             .brief
             .locations
             .iter()
             .map(|l| clause(l))
             .filter(|l| !l.is_empty())
+            .collect();
+        // "Remote" is a way of working, not a place to be based in.
+        let remote = all.iter().any(|l| l.eq_ignore_ascii_case("remote"));
+        let places: Vec<String> = all
+            .into_iter()
+            .filter(|l| !l.eq_ignore_ascii_case("remote"))
             .take(2)
             .collect();
-        let places = places.join(" or ");
-        let text = match (industry.is_empty(), places.is_empty()) {
+        let where_ = match (places.is_empty(), remote) {
+            (true, false) => String::new(),
+            (true, true) => "working remotely".to_string(),
+            (false, false) => format!("based in {}", places.join(" or ")),
+            (false, true) => format!("based in {}, or remote", places.join(" or ")),
+        };
+        let text = match (industry.is_empty(), where_.is_empty()) {
             (true, true) => return None,
             (false, true) => format!("Ideally in {industry}."),
-            (true, false) => format!("Ideally based in {places}."),
-            (false, false) => format!("Ideally in {industry}, based in {places}."),
+            (true, false) => format!("Ideally {where_}."),
+            (false, false) => format!("Ideally in {industry}, {where_}."),
         };
         Some(drop(Part::Detail, DETAIL, text))
     }
 
-    fn thanks_again(&self) -> Option<Piece> {
+    /// Thanks for earlier help, named when the brief says what it was.
+    fn thanks_again(&self) -> Piece {
         let help = clause(&self.brief.help_received);
-        if help.is_empty() {
-            return None;
-        }
-        Some(drop(Part::Detail, OPENING, format!("Thanks again for {help}.")))
+        let text = if help.is_empty() {
+            self.by_tone(
+                "Thank you again for your help along the way.",
+                "Thanks again for all your help.",
+                "Thanks again for the help!",
+            )
+        } else {
+            format!("Thanks again for {help}.")
+        };
+        keep(OPENING, text)
     }
 
     fn news(&self) -> String {
@@ -352,6 +444,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         tone,
         v: usize::from(brief.variant % 3),
         short: is_short(channel),
+        email: channel == Channel::Email,
     };
     let mut pieces: Vec<Piece> = Vec::new();
     let mut greeting = Some(w.greeting());
@@ -385,6 +478,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.courtesy(kind));
         }
         MessageKind::Invitation => {
             subject = w.by_tone("Coffee or lunch?", "Coffee or lunch?", "Coffee?");
@@ -411,6 +505,49 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             ));
             pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.courtesy(kind));
+        }
+        MessageKind::AdviceMeeting => {
+            let c_at = w.at_company();
+            subject = w.by_tone(
+                &format!("Asking your advice: {roles}{c_at}"),
+                &format!("Your advice on {roles} roles?"),
+                &format!("Advice on {roles} roles?"),
+            );
+            pieces.extend(w.common_ground());
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I would value your advice: could you spare 20 to 30 minutes to share your view of the {roles} role{c_at}?"),
+                        format!("Might you have 20 to 30 minutes in the coming weeks to give me your advice on {roles} roles{c_at}?"),
+                        format!("I would be grateful for 20 to 30 minutes of your advice on the {roles} role{c_at}."),
+                    ],
+                    [
+                        format!("Could I ask for 20 to 30 minutes of your advice on the {roles} role{c_at}?"),
+                        format!("Would you have 20 to 30 minutes to give me your advice on {roles} roles{c_at}?"),
+                        format!("I'd love 20 to 30 minutes of your advice on {roles} roles{c_at}, whenever suits you."),
+                    ],
+                    [
+                        format!("Could I grab 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+                        format!("Got 20 minutes or so to give me your take on {roles} roles{c_at}? I'd really value your advice."),
+                        format!("Any chance of 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+                    ],
+                ),
+            ));
+            // Why them, in the user's own voice: the shared experience or admired work above says
+            // the rest, and no fact about them is assumed.
+            pieces.push(keep(
+                OPENING,
+                w.by_tone(
+                    "I am asking you because I value your judgement.",
+                    "I'm asking you because I value your judgement.",
+                    "Asking you because I trust your judgement.",
+                ),
+            ));
+            pieces.extend(w.offer_back(false));
+            pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::Referral => {
             let c = w.company();
@@ -444,6 +581,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::KeepMeInMind => {
@@ -452,24 +590,26 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 &format!("Keeping an eye out for {roles} roles"),
                 &format!("On the lookout for {roles} roles"),
             );
+            // A general goal names no company; a targeted one asked this way still says where.
+            let c_at = w.at_company();
             pieces.extend(w.common_ground());
             pieces.push(keep(
                 OPENING,
                 w.pick(
                     [
-                        format!("I am looking for my next role as {roles}; would you keep me in mind if you hear of an opening?"),
-                        format!("Would you keep me in mind if you hear of an opening for {roles}?"),
-                        format!("I am exploring {roles} roles; if one comes to your attention, would you think of me?"),
+                        format!("I am looking for my next role as {roles}{c_at}; would you keep me in mind if you hear of an opening?"),
+                        format!("Would you keep me in mind if you hear of an opening for {roles}{c_at}?"),
+                        format!("I am exploring {roles} roles{c_at}; if one comes to your attention, would you think of me?"),
                     ],
                     [
-                        format!("I'm looking for my next {roles} role. Would you keep me in mind if you hear of anything?"),
-                        format!("If you come across {roles} roles, would you keep me in mind?"),
-                        format!("Would you keep me in mind for {roles} roles that come your way?"),
+                        format!("I'm looking for my next {roles} role{c_at}. Would you keep me in mind if you hear of anything?"),
+                        format!("If you come across {roles} roles{c_at}, would you keep me in mind?"),
+                        format!("Would you keep me in mind for {roles} roles{c_at} that come your way?"),
                     ],
                     [
-                        format!("I'm on the lookout for {roles} roles. Keep me in mind if you hear of anything?"),
-                        format!("If any {roles} roles cross your desk, would you think of me?"),
-                        format!("Could you keep an ear out for {roles} roles for me?"),
+                        format!("I'm on the lookout for {roles} roles{c_at}. Keep me in mind if you hear of anything?"),
+                        format!("If any {roles} roles{c_at} cross your desk, would you think of me?"),
+                        format!("Could you keep an ear out for {roles} roles{c_at} for me?"),
                     ],
                 ),
             ));
@@ -477,6 +617,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::WarmIntroduction => {
@@ -514,7 +655,11 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             } else {
                 brief.company.as_str()
             };
-            let c_at = at(company);
+            // The request above already named the company when it is the introducee's.
+            let same = !company.trim().is_empty()
+                && brief.introduce_to.company.trim().eq_ignore_ascii_case(company.trim())
+                && !brief.introduce_to.name.trim().is_empty();
+            let c_at = if same { " there".to_string() } else { at(company) };
             pieces.push(keep(
                 OPENING,
                 w.by_tone(
@@ -535,6 +680,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(true));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::PeopleToTalkTo => {
             subject = w.by_tone(
@@ -542,24 +688,25 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 &format!("One or two people to talk to about {roles}?"),
                 &format!("Who should I talk to about {roles} roles?"),
             );
+            let c_at = w.at_company();
             pieces.extend(w.common_ground());
             pieces.push(keep(
                 OPENING,
                 w.pick(
                     [
-                        format!("Could you suggest one or two people I could talk to about {roles} roles?"),
-                        format!("Would you know one or two people who might be willing to speak with me about {roles} work?"),
-                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles."),
+                        format!("Could you suggest one or two people I could talk to about {roles} roles{c_at}?"),
+                        format!("Would you know one or two people who might be willing to speak with me about {roles} work{c_at}?"),
+                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles{c_at}."),
                     ],
                     [
-                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles?"),
-                        format!("Could you think of one or two people I could chat with about {roles} roles?"),
-                        format!("Do you know one or two people who'd be good to talk to about {roles} work?"),
+                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles{c_at}?"),
+                        format!("Could you think of one or two people I could chat with about {roles} roles{c_at}?"),
+                        format!("Do you know one or two people who'd be good to talk to about {roles} work{c_at}?"),
                     ],
                     [
-                        format!("Know one or two people I should talk to about {roles} roles?"),
-                        format!("Who are one or two people I should talk to about {roles} roles?"),
-                        format!("Could you point me to one or two people to chat with about {roles} roles?"),
+                        format!("Know one or two people I should talk to about {roles} roles{c_at}?"),
+                        format!("Who are one or two people I should talk to about {roles} roles{c_at}?"),
+                        format!("Could you point me to one or two people to chat with about {roles} roles{c_at}?"),
                     ],
                 ),
             ));
@@ -567,6 +714,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
             pieces.extend(w.fit_points(false));
             pieces.extend(w.offer_back(true));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
         }
         MessageKind::Blurb => {
             let me = w.me();
@@ -626,6 +774,10 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     &format!("Up for a chat? {n} can put us in touch."),
                 ),
             ));
+            pieces.push(keep(
+                CLOSING,
+                w.by_tone("Thank you for reading.", "Thanks for reading.", "Thanks for reading!"),
+            ));
         }
         MessageKind::FirstContact => {
             let r = w.referrer();
@@ -654,16 +806,15 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     ],
                 ),
             ));
-            let values = clause(&brief.values);
             let r1 = first_name(&brief.referrer).unwrap_or_else(|| r.clone());
-            if !values.is_empty() {
+            if let Some(values) = phrase::values(&brief.values) {
                 pieces.push(drop(
                     Part::Detail,
                     OPENING,
                     w.by_tone(
-                        &format!("{r1} mentioned that you value {values}."),
-                        &format!("{r1} mentioned you value {values}."),
-                        &format!("{r1} says you value {values}."),
+                        &format!("{r1} mentioned that {values}."),
+                        &format!("{r1} mentioned {values}."),
+                        &format!("{r1} tells me {values}."),
                     ),
                 ));
             }
@@ -689,15 +840,9 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 ),
             ));
             pieces.extend(w.fit_points(true));
-            match w.offer_back(false) {
-                Some(offer) => pieces.push(offer),
-                None => pieces.push(drop(
-                    Part::OfferBack,
-                    CLOSING,
-                    w.by_tone("Thank you for considering it.", "Thanks for considering it.", "Thanks!"),
-                )),
-            }
+            pieces.extend(w.offer_back(false));
             pieces.push(w.easy_no());
+            pieces.push(w.thanks());
             pieces.extend(w.resume());
         }
         MessageKind::ThankYou => {
@@ -719,7 +864,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                     [
                         format!("Thanks so much for {help}!"),
                         format!("Huge thanks for {help}!"),
-                        format!("Really appreciate you {help}!"),
+                        format!("Really grateful for {help}!"),
                     ],
                 ),
             ));
@@ -740,7 +885,7 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         MessageKind::ProgressUpdate => {
             let news = w.news();
             subject = w.by_tone("An update on my search", "A quick update on my search", "Quick update");
-            pieces.extend(w.thanks_again());
+            pieces.push(w.thanks_again());
             pieces.push(keep(
                 OPENING,
                 w.pick(
@@ -812,6 +957,108 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
                 ),
             ));
             pieces.extend(w.offer_back(false));
+            pieces.push(w.no_reply_needed());
+        }
+        MessageKind::FollowUp => {
+            let asked = match clause(&brief.asked) {
+                a if a.is_empty() => "last message".to_string(),
+                a => a,
+            };
+            let about = match (
+                brief.roles.iter().any(|r| !r.trim().is_empty()),
+                brief.company.trim().is_empty(),
+            ) {
+                (true, false) => format!("my {asked} about the {roles} role at {}", brief.company.trim()),
+                (true, true) => format!("my {asked} about {roles} roles"),
+                (false, _) => format!("my {asked}"),
+            };
+            let day = clause(&brief.asked_on);
+            let (sent, from) = if day.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (format!(", sent on {day}"), format!(" from {day}"))
+            };
+            subject = w.by_tone(
+                &format!("Following up on my {asked}"),
+                &format!("Following up: my {asked}"),
+                "Quick follow-up",
+            );
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("I wanted to follow up on {about}{sent}."),
+                        format!("I am writing to follow up on {about}{sent}."),
+                        format!("May I follow up on {about}{sent}?"),
+                    ],
+                    [
+                        format!("I wanted to follow up on {about}{sent}."),
+                        format!("Just following up on {about}{from}."),
+                        format!("A gentle follow-up on {about}{sent}."),
+                    ],
+                    [
+                        format!("Just following up on {about}{from}!"),
+                        format!("Quick nudge on {about}{from}."),
+                        format!("Circling back on {about}{from}."),
+                    ],
+                ),
+            ));
+            pieces.push(drop(
+                Part::Detail,
+                OPENING,
+                w.by_tone(
+                    "I know how busy things get, so a short yes or no would already help me plan.",
+                    "I know things get busy, so a quick yes or no would already help me plan.",
+                    "A quick yes or no would already help me plan.",
+                ),
+            ));
+            pieces.push(w.easy_no());
+            pieces.push(w.thanks());
+        }
+        MessageKind::LaterFollowUp => {
+            let news = w.news();
+            subject = w.by_tone("An update since we last spoke", "A quick update", "Quick update");
+            pieces.push(w.thanks_again());
+            if let Some(advice) = phrase::advice(&brief.advice) {
+                pieces.push(drop(Part::Detail, OPENING, advice));
+            }
+            pieces.push(keep(
+                OPENING,
+                w.pick(
+                    [
+                        format!("Since we last spoke: {news}"),
+                        format!("An update since then: {news}"),
+                        format!("Here is where things stand: {news}"),
+                    ],
+                    [
+                        format!("Since we last spoke: {news}"),
+                        format!("A quick update since then: {news}"),
+                        format!("Here's where things stand: {news}"),
+                    ],
+                    [
+                        format!("Since we last talked: {news}"),
+                        format!("Quick update: {news}"),
+                        format!("Where things stand: {news}"),
+                    ],
+                ),
+            ));
+            if brief.roles.iter().any(|r| !r.trim().is_empty()) {
+                let c_at = w.at_company();
+                let text = if w.short {
+                    w.by_tone(
+                        &format!("If a role as {roles} opens up{c_at}, I would be grateful if you thought of me."),
+                        &format!("If a role as {roles} opens up{c_at}, I'd be grateful if you thought of me."),
+                        &format!("If a role as {roles} opens up{c_at}, I'd love it if you thought of me!"),
+                    )
+                } else {
+                    w.by_tone(
+                        &format!("I am still looking for {roles} roles{c_at}; if one opens up, I would be grateful if you thought of me."),
+                        &format!("I'm still looking for {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me."),
+                        &format!("Still after {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me!"),
+                    )
+                };
+                pieces.push(keep(CLOSING, text));
+            }
             pieces.push(w.no_reply_needed());
         }
     }

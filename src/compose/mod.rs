@@ -1,16 +1,22 @@
 //! Messages and the coach: the writer turns a `Brief` (the user's own facts) into a draft for one of
-//! the eleven messages of DOMAIN.md, the coach checks whatever text the user ends up with, and the
+//! the messages of DOMAIN.md (plus the advice meeting and the two follow-ups), fitting each typed
+//! phrase to its sentence (`phrase`); the coach checks whatever text the user ends up with; and the
 //! small rules beside them pick which ask to make and warn before a third request for names.
 
 mod brief;
 mod coach;
 mod kinds;
 mod mailto;
+mod phrase;
 mod plan;
 mod recommend;
 mod rules;
+#[doc(hidden)]
+pub mod samples;
 mod writer;
 
+#[cfg(test)]
+mod slot_tests;
 #[cfg(test)]
 mod tests;
 

@@ -47,6 +47,9 @@ fn full() -> Brief {
         values: "clear numbers over adjectives".into(),
         help_received: "introducing me to Priya".into(),
         news: "I have a second interview at Vopak next week.".into(),
+        asked: "referral request".into(),
+        asked_on: "3 March".into(),
+        advice: "get more hands-on SQL before applying again".into(),
         variant: 0,
     }
 }
@@ -83,6 +86,9 @@ fn long() -> Brief {
         values: words("value", 30),
         help_received: words("help", 30),
         news: words("news", 40),
+        asked: words("asked", 10),
+        asked_on: "30 September".into(),
+        advice: words("advice", 30),
         variant: 0,
     }
 }
@@ -117,12 +123,45 @@ fn failing(checks: &[Check]) -> Vec<String> {
         .collect()
 }
 
+/// The parts whose absence a check would flag. A tight channel drops parts in a stated order,
+/// and the draft says which; the check on a part it reports dropped is expected to fail.
+fn excused_by(id: CheckId) -> &'static [Part] {
+    match id {
+        CheckId::CommonGround => &[Part::SharedExperience, Part::AdmiredWork],
+        CheckId::WhyAFit => &[Part::FitPoint],
+        CheckId::EasyToSayNo => &[Part::EasyNo],
+        _ => &[],
+    }
+}
+
+/// The failed checks that neither a gap (an empty field, shown as its marker) nor a part the
+/// draft reports dropped to fit explains.
+pub(super) fn unexplained(checks: &[Check], draft: &Draft) -> Vec<String> {
+    checks
+        .iter()
+        .filter(|c| !c.passed)
+        .filter(|c| !excused_by(c.id).iter().any(|p| draft.dropped.contains(p)))
+        .filter(|c| {
+            let gap_explains = match c.id {
+                CheckId::NoGaps => !draft.gaps.is_empty(),
+                CheckId::AddressedByName => draft.gaps.contains(&Gap::RecipientName),
+                CheckId::CommonGround => draft.gaps.contains(&Gap::CommonGround) || draft.gaps.contains(&Gap::Referrer),
+                CheckId::SpecificRole => draft.gaps.contains(&Gap::Role) || draft.gaps.contains(&Gap::Company),
+                CheckId::WhyAFit => draft.gaps.contains(&Gap::FitPoint),
+                _ => false,
+            };
+            !gap_explains
+        })
+        .map(|c| format!("{} ({})", c.name, c.fix.clone().unwrap_or_default()))
+        .collect()
+}
+
 #[test]
-fn every_draft_from_a_complete_brief_passes_the_coach() {
+fn every_draft_from_a_complete_brief_passes_the_coach_but_for_what_it_dropped_to_fit() {
     let mut problems = Vec::new();
     each_draft(&full(), |kind, channel, tone, brief, draft| {
         let ctx = CoachContext::from_brief(brief, kind, channel);
-        let failed = failing(&coach(&draft.body, draft.subject.as_deref(), &ctx));
+        let failed = unexplained(&coach(&draft.body, draft.subject.as_deref(), &ctx), &draft);
         if !failed.is_empty() || !draft.gaps.is_empty() || draft.trimmed {
             problems.push(format!(
                 "{kind:?} {channel:?} {tone:?} v{}: {failed:?} gaps {:?} trimmed {}\n{}\n",
@@ -163,13 +202,14 @@ fn a_connection_note_never_exceeds_300_characters() {
     });
 }
 
-/// Words of a text with the closing "…" and sentence punctuation taken off.
+/// Words of a text with the closing "…" and sentence punctuation taken off, in lower case: a
+/// shortened note may lower the first word after its greeting ("Hi Ana, might you…").
 fn words_of(text: &str) -> BTreeSet<String> {
     text.split_whitespace()
         .map(|w| {
             w.trim_end_matches('…')
                 .trim_end_matches([',', ';', ':', '.', '!', '?'])
-                .to_string()
+                .to_lowercase()
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -282,11 +322,13 @@ fn variants_repeat_every_three() {
 
 /// Capitalised words the templates themselves use. A new template word goes here; a name, a
 /// company or a place never does, because those must come from the brief.
-const TEMPLATE_WORDS: [&str; 78] = [
+const TEMPLATE_WORDS: [&str; 90] = [
     "A",
+    "Advice",
     "All",
     "Allow",
     "Any",
+    "Asking",
     "Been",
     "Best",
     "Big",
@@ -298,6 +340,7 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "Dear",
     "Do",
     "Fancy",
+    "Following",
     "Free",
     "Glad",
     "Got",
@@ -314,6 +357,7 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "In",
     "Intro",
     "Introduction",
+    "Just",
     "Is",
     "It",
     "Keeping",
@@ -323,9 +367,11 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "Looking",
     "Loved",
     "May",
+    "Many",
     "Might",
     "My",
     "Next",
+    "Often",
     "No",
     "On",
     "One",
@@ -337,7 +383,11 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "Referral",
     "Reaching",
     "Relevant",
+    "Remember",
     "Résumé",
+    "Sincerely",
+    "Since",
+    "Speak",
     "Still",
     "Talk",
     "Thank",
@@ -351,16 +401,18 @@ const TEMPLATE_WORDS: [&str; 78] = [
     "Wanted",
     "Warmly",
     "What",
+    "Where",
     "Why",
     "An",
     "Cheers",
+    "Circling",
     "Keep",
     "News",
     "The",
     "We",
     "Who",
-    "With",
     "Would",
+    "Your",
 ];
 
 fn capitalised(text: &str) -> BTreeSet<String> {
@@ -390,6 +442,9 @@ fn brief_words(brief: &Brief) -> BTreeSet<String> {
         &brief.values,
         &brief.help_received,
         &brief.news,
+        &brief.asked,
+        &brief.asked_on,
+        &brief.advice,
     ];
     fields.extend(brief.profile.skills.iter().map(String::as_str));
     fields.extend(brief.roles.iter().map(String::as_str));
@@ -403,7 +458,14 @@ fn no_name_or_other_proper_noun_comes_from_outside_the_brief() {
     let allowed: BTreeSet<String> = TEMPLATE_WORDS.iter().map(|w| w.to_string()).collect();
     let mut invented = BTreeSet::new();
     let mut seen = BTreeSet::new();
-    for brief in [full(), long(), Brief::default()] {
+    // A brief typed in clauses reaches the templates that frame a moment ("Remember the time…").
+    let clausal = Brief {
+        shared: "we rebuilt the billing pipeline together".into(),
+        admired: "you built the forecasting team from scratch".into(),
+        offer_back: "you're welcome to my notes".into(),
+        ..full()
+    };
+    for brief in [full(), long(), Brief::default(), clausal] {
         let from_brief = brief_words(&brief);
         each_draft(&brief, |_, _, _, _, draft| {
             let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
@@ -545,7 +607,8 @@ fn a_referral_email_reads_as_expected() {
          robotics. I'm applying for the Operations Manager role at Vopak. Would you be willing to refer me? \
          Here's the posting: https://example.org/jobs/4411\n\n\
          Why I think I'd be a good fit:\n- cut warehouse costs 12% at DHL\n- led a team of 8 planners\n- SQL and Python\n\n\
-         In return, I'd be happy to share my notes on carrier contracts. No worries at all if not.\n\n\
+         In return, I'd be happy to share my notes on carrier contracts. No worries at all if not. Thanks so much \
+         either way.\n\n\
          Here's my résumé: https://example.org/sam-jansen-cv.pdf\n\n\
          Best,\nSam Jansen\nsam@example.org"
     );
@@ -669,7 +732,7 @@ fn a_good_hand_written_referral_passes_every_check() {
         &referral_ctx(Channel::Email),
     );
     assert_eq!(failing(&checks), Vec::<String>::new());
-    assert_eq!(checks.len(), 10);
+    assert_eq!(checks.len(), 12);
 }
 
 #[test]
@@ -848,4 +911,455 @@ fn print_samples() {
             );
         }
     }
+}
+
+#[test]
+fn an_advice_meeting_asks_for_20_to_30_minutes_of_advice_not_for_coffee() {
+    assert_eq!(
+        MessageKind::for_ask(crate::model::AskKind::AdviceMeeting),
+        MessageKind::AdviceMeeting
+    );
+    for channel in CHANNELS {
+        for tone in Tone::ALL {
+            for variant in 0..3 {
+                let brief = with_variant(&full(), variant);
+                let advice = write(&brief, MessageKind::AdviceMeeting, channel, tone).body;
+                let coffee = write(&brief, MessageKind::Invitation, channel, tone).body;
+                assert_ne!(advice, coffee);
+                assert!(advice.contains("advice"), "{channel:?} {tone:?}: {advice}");
+                assert!(advice.contains("20"), "{channel:?} {tone:?}: {advice}");
+                assert!(!advice.contains("coffee") && !advice.contains("lunch"), "{advice}");
+                assert!(
+                    advice.contains("Operations Manager") && advice.contains("Vopak"),
+                    "{advice}"
+                );
+                assert!(advice.contains("because I"), "says why them: {advice}");
+            }
+        }
+    }
+}
+
+/// A brief with ordinary names but long free text: what fills a connection note to the brim.
+fn wordy() -> Brief {
+    let mut brief = full();
+    brief.shared = "the long warehouse automation programme in Rotterdam, with its three sites, two vendors, the \
+        night-shift pilots and the quarterly steering committee reviews we ran together"
+        .into();
+    brief.admired = "your keynote on resilient supply chains and the follow-up series on carrier contracts".into();
+    brief.offer_back = "review the forecasting model your team uses for the peak season and share my notes".into();
+    brief.fit_points = vec![
+        "cut warehouse costs by 12% across three sites in two years".into(),
+        "moved the whole planning team from spreadsheets to a shared forecasting model".into(),
+    ];
+    brief
+}
+
+#[test]
+fn every_request_names_the_role_and_company_and_says_thanks_in_every_channel() {
+    for brief in [full(), wordy()] {
+        each_draft(&brief, |kind, channel, tone, _, draft| {
+            let lower = draft.body.to_lowercase();
+            let thanks = [
+                "thank",
+                "grateful",
+                "my treat",
+                "happy to",
+                "glad to",
+                "work around your",
+                "fit around your",
+            ];
+            assert!(
+                thanks.iter().any(|t| lower.contains(t)),
+                "{kind:?} {channel:?} {tone:?}: no thanks in\n{}",
+                draft.body
+            );
+            let names_role = matches!(
+                kind,
+                MessageKind::Referral
+                    | MessageKind::KeepMeInMind
+                    | MessageKind::WarmIntroduction
+                    | MessageKind::PeopleToTalkTo
+                    | MessageKind::AdviceMeeting
+                    | MessageKind::FirstContact
+            );
+            if names_role {
+                assert!(
+                    draft.body.contains("Operations Manager") && draft.body.contains("Vopak"),
+                    "{kind:?} {channel:?} {tone:?}: role or company missing in\n{}",
+                    draft.body
+                );
+            }
+            assert!(
+                !draft.trimmed,
+                "{kind:?} {channel:?} {tone:?}: cut short\n{}",
+                draft.body
+            );
+        });
+    }
+}
+
+#[test]
+fn a_connection_note_for_an_advice_meeting_names_the_company_and_the_reason() {
+    let note = write(
+        &wordy(),
+        MessageKind::AdviceMeeting,
+        Channel::LinkedInConnectionNote,
+        Tone::Warm,
+    );
+    assert!(note.body.contains("Operations Manager role at Vopak"), "{}", note.body);
+    assert!(note.body.contains("because I value your judgement"), "{}", note.body);
+    assert!(note.body.chars().count() <= 300);
+}
+
+#[test]
+fn a_text_asking_to_keep_me_in_mind_ends_with_thanks() {
+    for tone in Tone::ALL {
+        let text = write(&wordy(), MessageKind::KeepMeInMind, Channel::TextMessage, tone).body;
+        let last = text.rsplit(". ").next().unwrap_or_default().to_lowercase();
+        assert!(last.contains("thank"), "{tone:?}: {text}");
+    }
+}
+
+#[test]
+fn a_tight_channel_drops_parts_in_the_stated_order_and_never_the_name_ask_role_or_thanks() {
+    const ORDER: [Part; 9] = [
+        Part::SignOff,
+        Part::Resume,
+        Part::Posting,
+        Part::OfferBack,
+        Part::Detail,
+        Part::FitPoint,
+        Part::AdmiredWork,
+        Part::SharedExperience,
+        Part::EasyNo,
+    ];
+    for brief in [wordy(), long()] {
+        each_draft(&brief, |kind, channel, tone, brief, draft| {
+            // Each kind of part may go more than once (fit points), and admired work may go
+            // before the last fit point; otherwise the order holds.
+            let rank = |p: &Part| ORDER.iter().position(|o| o == p).unwrap_or(0);
+            let firsts: Vec<usize> = ORDER
+                .iter()
+                .filter_map(|p| draft.dropped.iter().position(|d| d == p))
+                .collect();
+            let mut sorted = firsts.clone();
+            sorted.sort_unstable();
+            assert_eq!(firsts, sorted, "{kind:?} {channel:?} {tone:?}: {:?}", draft.dropped);
+            assert!(draft.dropped.iter().all(|p| rank(p) < ORDER.len()));
+            let first = brief.recipient.split_whitespace().next().unwrap_or_default();
+            if kind != MessageKind::Blurb {
+                assert!(draft.body.contains(first), "{kind:?} {channel:?}: {}", draft.body);
+            }
+        });
+    }
+}
+
+#[test]
+fn only_an_email_may_open_with_dear() {
+    each_draft(&full(), |kind, channel, tone, _, draft| {
+        if channel != Channel::Email {
+            assert!(
+                !draft.body.starts_with("Dear"),
+                "{kind:?} {channel:?} {tone:?}: {}",
+                draft.body
+            );
+        }
+    });
+    let formal_email = write(&full(), MessageKind::Referral, Channel::Email, Tone::Formal).body;
+    assert!(formal_email.starts_with("Dear Ana,"), "{formal_email}");
+}
+
+#[test]
+fn the_coach_flags_a_text_that_opens_with_dear() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::CatchUp, Channel::TextMessage);
+    let check = result(
+        &coach("Dear Ana, long time! Coffee soon? Thanks!", None, &ctx),
+        CheckId::ToneFitsChannel,
+    )
+    .clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some("Open with “Hello Ana,” or “Hi Ana,”: “Dear” reads stiff outside an e-mail.")
+    );
+    assert!(
+        result(
+            &coach("Hi Ana, long time! Thanks!", None, &ctx),
+            CheckId::ToneFitsChannel
+        )
+        .passed
+    );
+}
+
+#[test]
+fn a_gentle_follow_up_names_the_ask_and_its_day_in_every_tone_and_channel() {
+    for channel in CHANNELS {
+        let bodies: BTreeSet<String> = Tone::ALL
+            .iter()
+            .map(|&tone| {
+                let body = write(&full(), MessageKind::FollowUp, channel, tone).body;
+                assert!(
+                    body.contains("referral request about the Operations Manager role at Vopak"),
+                    "{body}"
+                );
+                assert!(body.contains("3 March"), "{body}");
+                body
+            })
+            .collect();
+        assert_eq!(bodies.len(), 3, "each tone reads differently: {bodies:#?}");
+    }
+}
+
+#[test]
+fn a_later_follow_up_thanks_again_names_their_advice_and_leaves_the_news_to_the_user() {
+    let mut brief = full();
+    brief.news.clear();
+    brief.help_received = "your honest advice".into();
+    let draft = write(&brief, MessageKind::LaterFollowUp, Channel::Email, Tone::Warm);
+    assert!(
+        draft.body.contains("Thanks again for your honest advice."),
+        "{}",
+        draft.body
+    );
+    assert!(
+        draft
+            .body
+            .contains("I took your advice to get more hands-on SQL before applying again to heart."),
+        "{}",
+        draft.body
+    );
+    assert_eq!(draft.gaps, vec![Gap::News]);
+    assert!(draft.body.contains("thought of me"), "{}", draft.body);
+}
+
+#[test]
+fn the_coach_flags_a_phrase_glued_after_a_preposition_and_clears_when_it_is_fixed() {
+    let ctx = referral_ctx(Channel::Email);
+    let glued = GOOD.replace(
+        "I keep thinking about our port digitisation project.",
+        "We know each other from we rebuilt the port digitisation project.",
+    );
+    let check = result(&coach(&glued, Some("Referral"), &ctx), CheckId::ReadsRight).clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some("“from we rebuilt…” doesn't read right: try “from the time we rebuilt…”, or reword it.")
+    );
+    let fixed = glued.replace("from we rebuilt", "from the time we rebuilt");
+    assert!(result(&coach(&fixed, Some("Referral"), &ctx), CheckId::ReadsRight).passed);
+
+    let verb = GOOD.replace("our port digitisation project", "the days of rebuilt the port");
+    let check = result(&coach(&verb, Some("Referral"), &ctx), CheckId::ReadsRight).clone();
+    assert!(check.fix.unwrap().contains("“of the time we rebuilt the"));
+}
+
+#[test]
+fn the_coach_flags_a_word_said_twice() {
+    let doubled = GOOD.replace("our port", "our our port");
+    let check = result(
+        &coach(&doubled, Some("Referral"), &referral_ctx(Channel::Email)),
+        CheckId::ReadsRight,
+    )
+    .clone();
+    assert_eq!(check.fix.as_deref(), Some("“our our” repeats a word: drop one."));
+}
+
+#[test]
+fn punctuation_between_a_preposition_and_a_pronoun_is_not_a_glued_phrase() {
+    for fine in [
+        "Hi Ana, I kept in mind what you told me: I should get SQL.",
+        "Hi Ana, thanks for everything. I owe you one.",
+        "Hi Ana, it's been a while since we met.",
+    ] {
+        assert_eq!(first_glitch_of(fine), None, "{fine}");
+    }
+}
+
+fn first_glitch_of(text: &str) -> Option<String> {
+    let ctx = referral_ctx(Channel::TextMessage);
+    let check = result(&coach(text, None, &ctx), CheckId::ReadsRight).clone();
+    check.fix
+}
+
+#[test]
+fn an_advice_meeting_rewritten_as_a_coffee_invitation_is_flagged_with_what_to_ask() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::AdviceMeeting, Channel::LinkedInConnectionNote);
+    let coffee = "Hello Ana, it's been a while since the port digitisation project. Would you like to grab coffee \
+        or lunch soon? I'm looking at the Operations Manager role at Vopak. No worries if not. Thanks!";
+    let check = result(&coach(coffee, None, &ctx), CheckId::AsksWhatWasChosen).clone();
+    assert!(!check.passed);
+    assert_eq!(
+        check.fix.as_deref(),
+        Some(
+            "This reads as a lunch or coffee invitation, but you chose advice meeting request: ask for 20 to 30 \
+             minutes of their advice on the role or the company."
+        )
+    );
+    let advice = coffee.replace("grab coffee or lunch soon", "give me 20 minutes of your advice");
+    assert!(result(&coach(&advice, None, &ctx), CheckId::AsksWhatWasChosen).passed);
+}
+
+#[test]
+fn a_connection_note_without_the_company_or_without_thanks_is_flagged() {
+    let ctx = CoachContext::from_brief(&full(), MessageKind::AdviceMeeting, Channel::LinkedInConnectionNote);
+    let note = "Hello Ana, it's been a while since the port digitisation project. Could I ask for 20 minutes of \
+        your advice on Operations Manager roles? No worries if not.";
+    let checks = coach(note, None, &ctx);
+    let role = result(&checks, CheckId::SpecificRole);
+    assert!(!role.passed);
+    assert_eq!(role.fix.as_deref(), Some("Name the company: Vopak."));
+    let thanks = result(&checks, CheckId::OfferOrThanks);
+    assert!(!thanks.passed);
+    assert!(thanks.fix.as_deref().unwrap().contains("say thank you"));
+    let fixed = note
+        .replace("roles?", "roles at Vopak?")
+        .replace("if not.", "if not. Thanks!");
+    let checks = coach(&fixed, None, &ctx);
+    assert!(result(&checks, CheckId::SpecificRole).passed && result(&checks, CheckId::OfferOrThanks).passed);
+}
+
+// ---- The property: any brief, any kind × channel × tone -------------------------------------
+
+/// Problems a reader would notice in `draft`, written from `case`; empty when it reads right.
+fn what_reads_wrong(case: &samples::SampleCase, draft: &Draft) -> Vec<String> {
+    let mut problems = Vec::new();
+    let ctx = CoachContext::from_brief(&case.brief, case.kind, case.channel);
+    problems.extend(unexplained(&coach(&draft.body, draft.subject.as_deref(), &ctx), draft));
+    let len = draft.body.chars().count();
+    if len > char_limit(case.channel) || draft.trimmed {
+        problems.push(format!("does not fit: {len} characters, trimmed {}", draft.trimmed));
+    }
+    if draft
+        .subject
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > SUBJECT_LIMIT)
+    {
+        problems.push("subject too long".into());
+    }
+    let text = format!("{}\n{}", draft.subject.clone().unwrap_or_default(), draft.body);
+    for line in text.lines() {
+        if line.contains("  ") || line.starts_with(' ') || line.ends_with(' ') {
+            problems.push(format!("stray spaces in {line:?}"));
+        }
+        let chars: Vec<char> = line.chars().collect();
+        for pair in chars.windows(2) {
+            let punct = |c: char| ".,;:!?".contains(c);
+            if (punct(pair[0]) && punct(pair[1]) && pair != ['?', '!']) || (pair[0] == ' ' && punct(pair[1])) {
+                problems.push(format!(
+                    "doubled punctuation {:?} in {line:?}",
+                    pair.iter().collect::<String>()
+                ));
+            }
+        }
+        // Each sentence starts with a capital (a list item of fit points is not a sentence).
+        if line.starts_with("- ") || line.is_empty() {
+            continue;
+        }
+        let starts_ok = |c: char| c.is_uppercase() || c.is_ascii_digit() || "[“–(+".contains(c);
+        if !line.chars().next().is_some_and(starts_ok) {
+            problems.push(format!("a line starts in lower case: {line:?}"));
+        }
+        for (i, _) in line.match_indices(['.', '!', '?']) {
+            let after = &line[i + 1..];
+            if let Some(next) = after.strip_prefix(' ').and_then(|a| a.chars().next()) {
+                if !starts_ok(next) {
+                    problems.push(format!(
+                        "a sentence starts in lower case: …{}",
+                        &line[i.saturating_sub(20)..]
+                    ));
+                }
+            }
+        }
+    }
+    // No proper noun from outside the brief: template words, the brief's own words, and those
+    // words with a capital because they start a sentence.
+    let allowed: BTreeSet<String> = TEMPLATE_WORDS.iter().map(|w| w.to_string()).collect();
+    let from_brief = brief_words(&case.brief);
+    let sentence_case: BTreeSet<String> = capitalised(&phrase_case_words(&case.brief));
+    let invented: Vec<String> = capitalised(&text)
+        .into_iter()
+        .filter(|w| !allowed.contains(w) && !from_brief.contains(w) && !sentence_case.contains(w))
+        .collect();
+    if !invented.is_empty() {
+        problems.push(format!("capitalised words from nowhere: {invented:?}"));
+    }
+    problems
+}
+
+/// Every word of the brief's free text with a capital first letter, as a sentence would start.
+fn phrase_case_words(brief: &Brief) -> String {
+    let mut fields = vec![
+        &brief.shared,
+        &brief.admired,
+        &brief.offer_back,
+        &brief.values,
+        &brief.advice,
+        &brief.news,
+        &brief.help_received,
+    ];
+    fields.extend(brief.fit_points.iter());
+    fields
+        .iter()
+        .flat_map(|f| f.split_whitespace())
+        // As typed, and calmed from capitals: "LUNCH" may come out as "Lunch".
+        .flat_map(|w| [w.to_string(), w.to_lowercase()])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// proptest is a native dev-dependency only: the browser tests build this module for wasm too.
+#[cfg(not(target_arch = "wasm32"))]
+mod property {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn any_generated_brief_gives_a_draft_that_reads_right_fits_and_invents_nothing(seed in proptest::prelude::any::<u64>()) {
+            let case = samples::sample_case(seed);
+            let draft = write(&case.brief, case.kind, case.channel, case.tone);
+            let problems = what_reads_wrong(&case, &draft);
+            proptest::prop_assert!(
+                problems.is_empty(),
+                "{:?} {:?} {:?} v{}:\n{}\n{}\nbrief: {:#?}",
+                case.kind, case.channel, case.tone, case.brief.variant, problems.join("\n"), draft.body, case.brief
+            );
+        }
+    }
+}
+
+#[test]
+fn every_kind_channel_and_tone_of_the_generated_briefs_reads_right() {
+    // The property samples at random; this walks every combination once, with a brief per seed.
+    let mut problems = Vec::new();
+    let mut seed = 0;
+    for kind in MessageKind::ALL {
+        for channel in CHANNELS {
+            for tone in Tone::ALL {
+                seed += 1;
+                let case = samples::SampleCase {
+                    kind,
+                    channel,
+                    tone,
+                    ..samples::sample_case(seed)
+                };
+                let draft = write(&case.brief, kind, channel, tone);
+                let found = what_reads_wrong(&case, &draft);
+                if !found.is_empty() {
+                    problems.push(format!(
+                        "{kind:?} {channel:?} {tone:?} (seed {seed}): {found:?}\n{}",
+                        draft.body
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }

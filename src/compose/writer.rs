@@ -4,6 +4,7 @@
 
 use super::brief::{Brief, Draft, Gap, MessageKind, Part, Tone};
 use super::kinds::{compose, is_short, Message, Piece, Slot};
+use super::phrase;
 use crate::model::Channel;
 
 /// The longest subject line written; longer ones are cut at a word and end in "…".
@@ -57,8 +58,8 @@ pub(super) fn render_in_full(brief: &Brief, kind: MessageKind, channel: Channel,
 /// Removes the least important part still present and says which it was. The order follows what a
 /// reader misses least: the sign-off (LinkedIn shows who wrote), attachments and links, the offer
 /// back, supporting detail, all but one fit point, admired work when a shared experience remains,
-/// then the last fit point, and the personal opening last of all. Greeting, request and the easy
-/// "no" are never dropped.
+/// then the last fit point, the personal opening, and the easy "no" last of all. The greeting with
+/// their name, the request with its role and company, and the thanks are never dropped.
 fn drop_next(message: &mut Message) -> Option<Part> {
     if message.sign_off.take().is_some() {
         return Some(Part::SignOff);
@@ -74,7 +75,7 @@ fn drop_next(message: &mut Message) -> Option<Part> {
     if count(&message.pieces, Part::SharedExperience) > 0 && remove_last(&mut message.pieces, Part::AdmiredWork) {
         return Some(Part::AdmiredWork);
     }
-    [Part::FitPoint, Part::AdmiredWork, Part::SharedExperience]
+    [Part::FitPoint, Part::AdmiredWork, Part::SharedExperience, Part::EasyNo]
         .into_iter()
         .find(|&part| remove_last(&mut message.pieces, part))
 }
@@ -137,6 +138,13 @@ fn render_short(message: &Message) -> String {
             sentences.push(format!("{} {}.", message.fit_intro, points.join("; ")));
         } else {
             sentences.extend(group.iter().map(|p| p.text.clone()));
+        }
+    }
+    // On one line, "Hi Ana, would you…" reads as one sentence: the word after a greeting that
+    // ends in a comma loses its capital, unless it is "I" or may be a name.
+    if message.greeting.as_ref().is_some_and(|g| g.ends_with(',')) {
+        if let Some(first) = sentences.get_mut(1) {
+            *first = phrase::lower_after_greeting(first);
         }
     }
     if let Some((_, signature)) = &message.sign_off {

@@ -5,7 +5,7 @@
 
 use super::owed::{ask_phrase, goal_of, Owed, OwedKind, OwedRef};
 use crate::compose::{write, Brief, CoachContext, Draft, Introducee, MessageKind, Tone};
-use crate::model::{Ask, Channel, Closing, Contact, Data, Goal, Outcome, Referral, Stage};
+use crate::model::{Ask, AskKind, Channel, Closing, Contact, Data, Goal, Outcome, Referral, Stage};
 
 /// A message ready for the editor: the draft, and what the editor needs around it.
 #[derive(Clone, Debug, PartialEq)]
@@ -180,61 +180,33 @@ pub fn for_owed(data: &Data, owed: &Owed) -> Option<Prepared> {
     }
 }
 
-/// The follow-up on an ask: after a can't, a progress update that shows credibility (rule 10),
-/// its news left for the user to fill in; on a waiting ask, a gentle nudge.
+/// The follow-up on an ask: after a can't, a later follow-up that shows progress and credibility
+/// (rule 10), naming their advice, its news left for the user to fill in; on a waiting ask, a
+/// gentle nudge naming the ask and its day. Both are writer kinds, toned for the contact.
 pub fn follow_up(data: &Data, ask: &Ask) -> Option<Prepared> {
     let contact = data.contacts.get(&ask.contact)?;
     let tone = Tone::for_contact(contact);
     let channel = channel_for(contact, Some(ask));
     let mut brief = Brief::new(&data.profile, contact, goal(data, Some(ask)));
-    if matches!(ask.outcome, Outcome::Cant { .. }) {
+    if let Outcome::Cant { why } = &ask.outcome {
         brief.help_received = help_received(data, ask);
+        brief.advice = why.clone();
         return Some(prepare(
             brief,
-            MessageKind::ProgressUpdate,
+            MessageKind::LaterFollowUp,
             channel,
             tone,
             &contact.email,
         ));
     }
-    let kind = MessageKind::for_ask(ask.kind);
-    let mut prepared = prepare(brief.clone(), kind, channel, tone, &contact.email);
-    prepared.draft = gentle_nudge(&brief, ask, channel);
-    Some(prepared)
-}
-
-/// A short, easy-to-ignore follow-up on an unanswered ask. The writer has no kind for it (it is
-/// not one of the eleven messages of DOMAIN.md), so its few fixed words live here, around the
-/// user's own facts: the recipient, the day and subject of the ask, and the user's signature.
-fn gentle_nudge(brief: &Brief, ask: &Ask, channel: Channel) -> Draft {
-    let first = brief.recipient.split_whitespace().next().unwrap_or("there");
-    let about = match (brief.roles.first(), brief.company.is_empty()) {
-        (Some(role), false) => format!("my {} about the {role} role at {}", ask_phrase(ask.kind), brief.company),
-        (Some(role), true) => format!("my {} about {role} roles", ask_phrase(ask.kind)),
-        (None, _) => format!("my {}", ask_phrase(ask.kind)),
-    };
-    let day = ask.sent_on.format("%-d %B");
-    let sign = if brief.profile.signature.trim().is_empty() {
-        brief.profile.name.trim().to_string()
-    } else {
-        brief.profile.signature.trim().to_string()
-    };
-    let short = matches!(channel, Channel::TextMessage | Channel::LinkedInConnectionNote);
-    let body = if short {
-        format!("Hi {first}, just following up on {about} from {day}. No worries at all if it's not a good time.")
-    } else {
-        format!(
-            "Hi {first},\n\nI wanted to follow up on {about}, sent on {day}. I know things get busy, so no worries at \
-             all if now is not a good time; a quick yes or no would already help me plan.\n\nThanks,\n{sign}"
-        )
-    };
-    Draft {
-        subject: (channel == Channel::Email).then(|| format!("Following up: {}", about.trim_start_matches("my "))),
-        body: body.trim_end().to_string(),
-        gaps: Vec::new(),
-        dropped: Vec::new(),
-        trimmed: false,
+    brief.asked = ask_phrase(ask.kind).to_string();
+    brief.asked_on = ask.sent_on.format("%-d %B").to_string();
+    // A nudge on a catch-up or a lunch invitation is about neither a role nor a company.
+    if matches!(ask.kind, AskKind::CatchUp | AskKind::LunchInvitation) {
+        brief.roles.clear();
+        brief.company.clear();
     }
+    Some(prepare(brief, MessageKind::FollowUp, channel, tone, &contact.email))
 }
 
 /// After a can't: asking them to keep their eyes open, with the user's fit (rule 10).
@@ -349,19 +321,47 @@ mod tests {
         };
         d.asks.insert(a.id, a.clone());
         let p = follow_up(&d, &a).unwrap();
-        assert!(p.draft.body.starts_with("Hi Ana,"), "{}", p.draft.body);
-        assert!(p.draft.body.contains("sent on 3 March"), "{}", p.draft.body);
+        assert_eq!(p.kind, MessageKind::FollowUp);
+        assert!(p.draft.body.contains("Ana,"), "{}", p.draft.body);
+        assert!(p.draft.body.contains("3 March"), "{}", p.draft.body);
         assert!(p.draft.body.contains("Supply Chain Planner role at Maersk"));
-        assert!(p.draft.body.contains("no worries"), "easy to ignore: {}", p.draft.body);
+        let lower = p.draft.body.to_lowercase();
+        assert!(
+            ["if not", "no obligation", "not possible"]
+                .iter()
+                .any(|c| lower.contains(c)),
+            "easy to ignore: {}",
+            p.draft.body
+        );
         assert!(p.draft.body.ends_with("Sam"));
+        assert!(p.draft.gaps.is_empty(), "{:?}", p.draft.gaps);
+        let failed: Vec<_> = crate::compose::coach(&p.draft.body, p.draft.subject.as_deref(), &p.coach)
+            .into_iter()
+            .filter(|c| !c.passed)
+            .collect();
+        assert!(failed.is_empty(), "{failed:?}");
     }
 
     #[test]
-    fn after_a_cant_the_follow_up_is_a_progress_update_and_the_note_carries_the_resume() {
+    fn after_a_cant_the_follow_up_is_a_later_follow_up_naming_their_reason_and_the_note_carries_the_resume() {
         let mut d = world();
-        let a = ask(12, 1, Some(50), cant("no headcount"), 3);
+        let a = ask(12, 1, Some(50), cant("no headcount until the autumn"), 3);
         d.asks.insert(a.id, a.clone());
-        assert_eq!(follow_up(&d, &a).unwrap().kind, MessageKind::ProgressUpdate);
+        let later = follow_up(&d, &a).unwrap();
+        assert_eq!(later.kind, MessageKind::LaterFollowUp);
+        assert!(
+            later
+                .draft
+                .body
+                .contains("what you said about no headcount until the autumn"),
+            "{}",
+            later.draft.body
+        );
+        assert_eq!(
+            later.draft.gaps,
+            vec![crate::compose::Gap::News],
+            "the progress is the user's to tell"
+        );
         assert_eq!(eyes_open(&d, &a).unwrap().kind, MessageKind::KeepMeInMind);
         let note = resume_note(&d, &a).unwrap();
         assert!(
