@@ -13,7 +13,8 @@ pub mod sheet;
 pub mod vcard;
 mod zip;
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz;
 #[cfg(test)]
 mod tests;
