@@ -5,9 +5,6 @@
 use super::by_name;
 use crate::model::{Contact, Data};
 
-/// A content line's longest length in octets before it is folded (RFC 6350 §3.2).
-const FOLD_AT: usize = 75;
-
 /// Every contact as vCard 4.0 text, sorted by name, with CRLF line ends.
 pub fn contacts_vcard(data: &Data) -> String {
     let mut out = String::new();
@@ -95,24 +92,9 @@ fn uri(value: &str) -> String {
     value.chars().filter(|c| !matches!(c, '\r' | '\n')).collect()
 }
 
-/// Writes one content line, folded at 75 octets: a CRLF and a space before each further piece.
-/// A cut always falls on a character boundary, so no UTF-8 character is split across lines.
+/// Writes one content line, folded at 75 octets as iCalendar folds them (the same rule).
 fn line(out: &mut String, content: &str) {
-    let mut rest = content;
-    let mut limit = FOLD_AT;
-    while rest.len() > limit {
-        let mut cut = limit;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        out.push_str(&rest[..cut]);
-        out.push_str("\r\n ");
-        rest = &rest[cut..];
-        // The leading space counts towards the next line's 75.
-        limit = FOLD_AT - 1;
-    }
-    out.push_str(rest);
-    out.push_str("\r\n");
+    crate::pipeline::ics::push_folded(out, content);
 }
 
 #[cfg(test)]
@@ -209,7 +191,7 @@ mod tests {
         c.notes = "ëèü€😀".repeat(40);
         let text = contacts_vcard(&data(vec![c.clone()]));
         for l in text.split("\r\n") {
-            assert!(l.len() <= FOLD_AT, "{} octets: {l}", l.len());
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
         }
         assert!(text.contains("\r\n "), "the note was folded");
         let cards = cards(&text);

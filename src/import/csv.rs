@@ -2,6 +2,7 @@
 //! own): the delimiter sniffed, the line each record starts on, an unclosed quote found with the
 //! line it opened on, and fields longer than the model accepts cut with a note.
 
+use super::plan::thousands;
 use super::ImportError;
 use crate::model::MAX_FIELD_CHARS;
 use csv_core::{ReadRecordResult, ReaderBuilder};
@@ -119,19 +120,6 @@ fn cut(field: &str, line: usize, notes: &mut Vec<String>) -> String {
         }
         None => field.to_string(),
     }
-}
-
-/// 1048576 → "1,048,576", as the preview shows numbers.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn count_newlines(bytes: &[u8]) -> usize {

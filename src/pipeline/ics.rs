@@ -167,8 +167,9 @@ fn escape_text(value: &str) -> String {
 
 /// Appends a content line with its CRLF, folded so no physical line passes 75 octets. A fold is a
 /// CRLF and one space, and the space counts toward the next line's 75. A cut always falls on a
-/// character boundary, so each physical line is valid UTF-8 by itself.
-fn push_folded(out: &mut String, line: &str) {
+/// character boundary, so each physical line is valid UTF-8 by itself. vCard (RFC 6350) folds
+/// the same way as iCalendar, so the contacts export uses it too.
+pub(crate) fn push_folded(out: &mut String, line: &str) {
     const MAX: usize = 75;
     let mut rest = line;
     let mut room = MAX;
