@@ -814,6 +814,32 @@ impl Batch {
     pub fn is_empty(&self) -> bool {
         self.contacts.is_empty() && self.touchpoints.is_empty()
     }
+
+    /// What the import did, for the done screen and its toast: "Imported 3 new contacts, 2
+    /// updated and 5 touchpoints from your history."
+    pub fn headline(&self) -> String {
+        let created = self.undo.created;
+        let updated = self.contacts.len() - created;
+        let mut parts = Vec::new();
+        if created > 0 {
+            parts.push(count(created, "new contact", "new contacts"));
+        }
+        if updated > 0 {
+            parts.push(format!("{} updated", thousands(updated)));
+        }
+        if !self.touchpoints.is_empty() {
+            parts.push(count(
+                self.touchpoints.len(),
+                "touchpoint from your history",
+                "touchpoints from your history",
+            ));
+        }
+        match parts.as_slice() {
+            [] => "Nothing to change: everyone in the files is already in your network as they are.".into(),
+            [one] => format!("Imported {one}."),
+            [init @ .., last] => format!("Imported {} and {last}.", init.join(", ")),
+        }
+    }
 }
 
 /// What undoing the last import needs. Contacts it created and touchpoints it made are found by

@@ -425,6 +425,25 @@ fn over_long_fields_are_cut_to_what_a_contact_holds() {
 }
 
 #[test]
+fn the_done_screen_says_what_the_import_did() {
+    let mut data = Data::default();
+    let first = import(&mut data, &[connections(), messages(day(2026, 10, 3), 2)]);
+    assert_eq!(
+        first.headline(),
+        "Imported 3 new contacts and 1 touchpoint from your history."
+    );
+    let again = import(&mut data, &[connections()]);
+    assert_eq!(
+        again.headline(),
+        "Nothing to change: everyone in the files is already in your network as they are."
+    );
+    let mut moved = person(5, "Ana Souza", "Fabrikam", "ana-souza");
+    moved.role = "Engineer".into();
+    let newer = file("Connections.csv", FileKind::LinkedInConnections, vec![moved, person(9, "Dev Patel", "", "dev")]);
+    assert_eq!(import(&mut data, &[newer]).headline(), "Imported 1 new contact and 1 updated.");
+}
+
+#[test]
 fn the_default_tag_names_the_source_and_month() {
     assert_eq!(
         default_tag(&[FileKind::LinkedInConnections], day(2026, 12, 1)),

@@ -107,15 +107,19 @@ fn ContactsSection() -> impl IntoView {
             let when = chrono::DateTime::from_timestamp_millis(u.batch.millis())
                 .map(|t| t.format("%-d %b %Y").to_string())
                 .unwrap_or_default();
+            let changed = if u.before.is_empty() {
+                String::new()
+            } else {
+                format!(" and updated {}", crate::import::plan::count(u.before.len(), "contact", "contacts"))
+            };
             format!(
-                "The last import ({when}) added {} and changed {}.",
-                crate::import::plan::count(u.created, "contact", "contacts"),
-                crate::import::plan::count(u.before.len(), "contact", "contacts")
+                "The last import ({when}) added {}{changed}.",
+                crate::import::plan::count(u.created, "contact", "contacts")
             )
         })
     };
     view! {
-        <section class="card" aria-labelledby="contacts-heading">
+        <section class="card contacts-card" aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">"Contacts in and out"</h2>
             <h3>"Import"</h3>
             <p>"LinkedIn's data export, vCards from a phone or Google, or any contacts spreadsheet. You see everything before it changes anything, and the same person is never added twice."</p>

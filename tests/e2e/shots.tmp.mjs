@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { launch, newContext, open, serve } from './harness.mjs';
 const server = await serve('/');
 const browser = await launch();
@@ -10,7 +11,7 @@ for (const [label, opts] of [['wide-light', { viewport: { width: 1100, height: 9
   await page.screenshot({ path: `/tmp/shots/${label}-1-network-empty.png`, fullPage: true });
   await page.getByRole('link', { name: 'Import contacts' }).first().click();
   await page.screenshot({ path: `/tmp/shots/${label}-2-chooser.png`, fullPage: true });
-  await page.getByLabel('Files to import').setInputFiles([zip, new URL('../fixtures/import/Recommendations_Received.csv', import.meta.url).pathname, new URL('../fixtures/import/Endorsement_Received_Info.csv', import.meta.url).pathname, { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Full Name;Employer Org;E-mail\nDana Lee;Northwind;dana@example.org\n') }]);
+  await page.getByLabel('Files to import').setInputFiles([...[zip, new URL('../fixtures/import/Recommendations_Received.csv', import.meta.url).pathname, new URL('../fixtures/import/Endorsement_Received_Info.csv', import.meta.url).pathname].map((p) => ({ name: p.split('/').pop(), mimeType: 'application/octet-stream', buffer: readFileSync(p) })), { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Full Name;Employer Org;E-mail\nDana Lee;Northwind;dana@example.org\n') }]);
   await page.locator('#import-headline').waitFor();
   await page.screenshot({ path: `/tmp/shots/${label}-3-preview.png`, fullPage: true });
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -159,21 +159,17 @@ impl ImportState {
         }) else {
             return;
         };
-        let created = batch.undo.created;
-        let changed = batch.contacts.len() - created;
-        let headline = format!(
-            "Imported {} and updated {}.",
-            import::plan::count(created, "new contact", "new contacts"),
-            import::plan::count(changed, "contact", "contacts")
-        );
-        let saved = app.import(batch);
+        let headline = batch.headline();
+        let nothing = batch.is_empty();
+        // An import that changes nothing leaves the last one's Undo in place.
+        let saved = nothing || app.import(batch);
         web::mark("vouch:save:end");
         self.preview.set(None);
         self.parsed.set(Vec::new());
         self.stage.set(Stage::Done {
             headline: headline.clone(),
         });
-        if saved {
+        if saved && !nothing {
             app.show_toast(Toast {
                 message: headline,
                 undo: Some(ToastUndo::Import),

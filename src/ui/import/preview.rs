@@ -117,7 +117,7 @@ fn Mapping() -> impl IntoView {
         {move || tables().into_iter().map(|(n, file, table)| {
             let unknown = table.mapping.iter().filter(|c| **c == Column::Ignore).count();
             view! {
-                <details class="card mapping" open=unknown > 0>
+                <details class="card mapping" open={unknown > 0}>
                     <summary><h2>{format!("Columns of {file}")}</h2></summary>
                     <p class="hint">{if unknown > 0 {
                         format!("Vouch did not recognise {}. Choose where each goes, or leave it out.", count(unknown, "column", "columns"))
