@@ -9,6 +9,7 @@
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, DecompressError};
 use serde::{de::DeserializeOwned, Serialize};
 
+const DEFLATE_LEVEL: u8 = 3;
 /// Marks a packed value. Anything else must be a plain JSON array.
 const PACKED: char = 'z';
 const BASE: u32 = 0x1000;
@@ -37,7 +38,10 @@ impl From<DecompressError> for CodecError {
 pub fn encode<T: Serialize>(records: &[&T]) -> String {
     // Serializing plain structs of strings, numbers and maps with string keys cannot fail.
     let json = serde_json::to_vec(records).expect("records serialize to JSON");
-    pack(&miniz_oxide::deflate::compress_to_vec(&json, 6))
+    // Level 3, not the default 6: measured on 30,000 contacts, it deflates in about half the time
+    // for 4% more bytes, which keeps a save of a whole import within one short task. Any level
+    // reads back the same, so the stored format does not change.
+    pack(&miniz_oxide::deflate::compress_to_vec(&json, DEFLATE_LEVEL))
 }
 
 /// Decodes a stored string (packed, or a plain JSON array) into records.

@@ -141,7 +141,7 @@ impl ImportState {
 
     /// Writes the batch the user confirmed, as one change and one save.
     fn confirm(&self) {
-        web::mark("vouch:save:start");
+        let state = *self;
         let app = self.app;
         let options = Options {
             tag: self.tag.get_untracked(),
@@ -151,30 +151,53 @@ impl ImportState {
             excluded: self.excluded.get_untracked(),
             same_person: self.same_person.get_untracked(),
         };
-        let Some(batch) = self.preview.with_untracked(|p| {
-            p.as_ref().map(|p| {
-                app.data
-                    .with_untracked(|d| p.batch(d, &choices, &options, web::today(), web::now()))
-            })
-        }) else {
-            return;
-        };
-        let headline = batch.headline();
-        let nothing = batch.is_empty();
-        // An import that changes nothing leaves the last one's Undo in place.
-        let saved = nothing || app.import(batch);
-        web::mark("vouch:save:end");
-        self.preview.set(None);
-        self.parsed.set(Vec::new());
-        self.stage.set(Stage::Done {
-            headline: headline.clone(),
-        });
-        if saved && !nothing {
-            app.show_toast(Toast {
-                message: headline,
-                undo: Some(ToastUndo::Import),
+        // Two steps with a turn for the page between them, so neither holds it for long: build
+        // the batch, then apply and write it (still one change, one save).
+        spawn_local(async move {
+            web::mark("vouch:save:start");
+            state.stage.set(Stage::Working {
+                step: "Saving".into(),
+                done: 0,
+                total: 2,
             });
-        }
+            web::yield_to_page().await;
+            web::mark("vouch:batch:start");
+            let batch = state.preview.with_untracked(|p| {
+                p.as_ref().map(|p| {
+                    app.data
+                        .with_untracked(|d| p.batch(d, &choices, &options, web::today(), web::now()))
+                })
+            });
+            web::mark("vouch:batch:end");
+            let Some(batch) = batch else {
+                state.stage.set(Stage::Preview);
+                return;
+            };
+            state.stage.set(Stage::Working {
+                step: "Saving".into(),
+                done: 1,
+                total: 2,
+            });
+            web::yield_to_page().await;
+            let headline = batch.headline();
+            let nothing = batch.is_empty();
+            web::mark("vouch:write:start");
+            // An import that changes nothing leaves the last one's Undo in place.
+            let saved = nothing || app.import(batch);
+            web::mark("vouch:write:end");
+            state.preview.set(None);
+            state.parsed.set(Vec::new());
+            state.stage.set(Stage::Done {
+                headline: headline.clone(),
+            });
+            web::mark("vouch:save:end");
+            if saved && !nothing {
+                app.show_toast(Toast {
+                    message: headline,
+                    undo: Some(ToastUndo::Import),
+                });
+            }
+        });
     }
 }
 
