@@ -261,3 +261,98 @@ fn an_unfinished_ask_is_kept_apart_from_saved_data() {
     scratch::remove(vouch::ui::ask::DRAFT_KEY);
     assert_eq!(scratch::get(vouch::ui::ask::DRAFT_KEY), None);
 }
+
+/// Every value Vouch keeps under its own keys, to compare storage before and after.
+fn stored_data() -> Vec<(String, String)> {
+    let s = storage();
+    let mut out: Vec<(String, String)> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("vouch."))
+        .map(|k| {
+            let v = s.get_item(&k).unwrap().unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Fills storage, then frees the smallest filler entries until at least `room` characters fit.
+fn fill_storage_leaving(room: usize) {
+    fill_storage();
+    let s = storage();
+    let mut fillers: Vec<(usize, String)> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("filler-"))
+        .map(|k| (s.get_item(&k).unwrap().map_or(0, |v| v.len()), k))
+        .collect();
+    fillers.sort();
+    let mut freed = 0;
+    for (len, key) in fillers {
+        if freed >= room {
+            break;
+        }
+        s.remove_item(&key).unwrap();
+        freed += len;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_import_that_does_not_fit_leaves_storage_as_it_was_and_the_banner_up() {
+    use vouch::import::plan::{Choices, Options, Preview};
+    storage().clear().unwrap();
+    let mut store = Store::new(LocalKv);
+    let mut data = Data::default();
+    data.contacts.insert(Id::from_u128(1), contact(1, "Saved First"));
+    store.save::<Contact>(&data, Id::from_u128(1)).unwrap();
+    let state = AppState::new(data, store);
+    let _mounted = leptos::mount::mount_to(mount_point(), move || {
+        provide_context(state);
+        view! { <vouch::ui::banner::SaveBanner/> }
+    });
+
+    let mut csv = String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for i in 0..8_000 {
+        csv.push_str(&format!(
+            "Person{i},Fictional{},https://www.linkedin.com/in/p-{i}-{:x},,Company {},Role {},09 Nov 2018\n",
+            i % 97,
+            i * 2_654_435_761_u64 % 65_521,
+            i % 31,
+            i % 17
+        ));
+    }
+    let files = vouch::import::read("Connections.csv", csv.as_bytes()).unwrap();
+    let options = Options {
+        tag: "LinkedIn test".into(),
+        keep_message_text: false,
+    };
+    let now = Stamp::from_millis(1_764_547_200_000);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let batch = state
+        .data
+        .with_untracked(|d| Preview::build(d, &files).batch(d, &Choices::default(), &options, today, now));
+    assert_eq!(batch.contacts.len(), 8_000);
+
+    // Room for some shards of the import, not all of them.
+    fill_storage_leaving(40_000);
+    let before = stored_data();
+    assert!(!state.import(batch), "the save is refused");
+    tick().await;
+    assert_eq!(state.save_error.get_untracked(), Some(StoreError::QuotaExceeded));
+    assert_eq!(stored_data(), before, "nothing half-written: storage is as it was");
+    assert_eq!(state.data.with_untracked(|d| d.contacts.len()), 8_001, "kept in memory");
+    assert!(page_text().contains("Not saved: the browser's storage for this site is full"));
+
+    // Room is made: Try again writes the whole import, and Undo takes all of it back out.
+    remove_filler();
+    state.retry_save();
+    tick().await;
+    assert_eq!(state.save_error.get_untracked(), None);
+    assert_eq!(Store::new(LocalKv).load().unwrap().contacts.len(), 8_001);
+    state.undo_import();
+    tick().await;
+    let loaded = Store::new(LocalKv).load().unwrap();
+    assert_eq!(loaded.contacts.len(), 1);
+    assert!(loaded.contacts.contains_key(&Id::from_u128(1)));
+    storage().clear().unwrap();
+}

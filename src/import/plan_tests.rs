@@ -439,8 +439,15 @@ fn the_done_screen_says_what_the_import_did() {
     );
     let mut moved = person(5, "Ana Souza", "Fabrikam", "ana-souza");
     moved.role = "Engineer".into();
-    let newer = file("Connections.csv", FileKind::LinkedInConnections, vec![moved, person(9, "Dev Patel", "", "dev")]);
-    assert_eq!(import(&mut data, &[newer]).headline(), "Imported 1 new contact and 1 updated.");
+    let newer = file(
+        "Connections.csv",
+        FileKind::LinkedInConnections,
+        vec![moved, person(9, "Dev Patel", "", "dev")],
+    );
+    assert_eq!(
+        import(&mut data, &[newer]).headline(),
+        "Imported 1 new contact and 1 updated."
+    );
 }
 
 #[test]

@@ -110,7 +110,10 @@ fn ContactsSection() -> impl IntoView {
             let changed = if u.before.is_empty() {
                 String::new()
             } else {
-                format!(" and updated {}", crate::import::plan::count(u.before.len(), "contact", "contacts"))
+                format!(
+                    " and updated {}",
+                    crate::import::plan::count(u.before.len(), "contact", "contacts")
+                )
             };
             format!(
                 "The last import ({when}) added {}{changed}.",
