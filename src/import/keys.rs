@@ -46,6 +46,16 @@ fn percent_decode(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Of a person's web links, the one to keep as their profile: a LinkedIn profile wins (it is
+/// the key that joins LinkedIn's files), else the first. Empty when there is none.
+pub fn best_profile_url(urls: &[String]) -> String {
+    urls.iter()
+        .find(|u| profile_slug(u).is_some())
+        .or(urls.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// An e-mail as compared: trimmed and lower-cased. Empty when it has no `@`.
 pub fn email_key(email: &str) -> Option<String> {
     let e = email.trim().to_lowercase();

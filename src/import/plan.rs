@@ -429,13 +429,17 @@ impl Preview {
             match existing {
                 Some(id) => {
                     row_contact.insert(n, id);
-                    let Some(before) = data.contacts.get(&id) else { continue };
-                    let mut c = before.clone();
+                    // Two rows can lead to one contact (one by profile, one by e-mail): the second
+                    // builds on the first's changes.
+                    let Some(mut c) = contacts.get(&id).or_else(|| data.contacts.get(&id)).cloned() else {
+                        continue;
+                    };
                     if apply_update(&mut c, &row.person, today) {
                         add_tag(&mut c, tag);
                         c.updated = now;
-                        contacts.insert(id, c);
-                        order.push(id);
+                        if contacts.insert(id, c).is_none() {
+                            order.push(id);
+                        }
                     }
                 }
                 None => {
@@ -526,12 +530,7 @@ impl Preview {
                 batch.undo.touch_before.push(before.clone());
             }
         }
-        let mut seen = HashSet::new();
-        batch.contacts = order
-            .into_iter()
-            .filter(|id| seen.insert(*id))
-            .filter_map(|id| contacts.remove(&id))
-            .collect();
+        batch.contacts = order.into_iter().filter_map(|id| contacts.remove(&id)).collect();
         batch.touchpoints = touches;
         batch
     }

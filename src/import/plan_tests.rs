@@ -206,6 +206,34 @@ fn the_same_name_at_the_same_company_is_only_possible_until_the_user_confirms() 
 }
 
 #[test]
+fn two_rows_that_lead_to_one_contact_both_land_on_it() {
+    let mut data = Data::default();
+    let mut typed = Contact::new(Id::new_v4(), "Ana Souza", now());
+    typed.profile_url = "https://www.linkedin.com/in/ana-souza".into();
+    typed.email = "ana@example.org".into();
+    data.contacts.insert(typed.id, typed.clone());
+    // One row found by the profile, another (no profile, another phone) by the e-mail.
+    let mut by_profile = person(2, "Ana Souza", "Maersk", "ana-souza");
+    by_profile.role = "Planner".into();
+    let mut by_email = person(3, "Ana S.", "", "");
+    by_email.role = String::new();
+    by_email.emails = vec!["ANA@example.org".into()];
+    by_email.phones = vec!["+45 1234 5678".into()];
+    let files = [
+        file("Connections.csv", FileKind::LinkedInConnections, vec![by_profile]),
+        file("phone.vcf", FileKind::VCard, vec![by_email]),
+    ];
+    let preview = Preview::build(&data, &files);
+    assert_eq!(preview.rows.len(), 2);
+    let batch = preview.batch(&data, &Choices::default(), &options(), day(2026, 12, 1), now());
+    assert_eq!(batch.contacts.len(), 1);
+    let ana = &batch.contacts[0];
+    assert_eq!((ana.company.as_str(), ana.role.as_str()), ("Maersk", "Planner"));
+    assert_eq!(ana.phone, "+45 1234 5678");
+    assert_eq!(batch.undo.before, vec![typed]);
+}
+
+#[test]
 fn rows_the_user_unticks_are_left_out() {
     let data = Data::default();
     let preview = Preview::build(&data, &[connections()]);

@@ -168,12 +168,7 @@ pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipp
             continue;
         }
         let urls: Vec<String> = all_of(Column::ProfileUrl).into_iter().filter_map(http_url).collect();
-        let profile_url = urls
-            .iter()
-            .find(|u| super::keys::profile_slug(u).is_some())
-            .or(urls.first())
-            .cloned()
-            .unwrap_or_default();
+        let profile_url = super::keys::best_profile_url(&urls);
         // A city and a country make a location; Outlook's home and business cities both would not.
         let location: Vec<String> = all_of(Column::Location).into_iter().map(clean_line).take(2).collect();
         let notes: Vec<String> = cells(Column::Notes)

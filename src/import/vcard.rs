@@ -296,12 +296,7 @@ fn person(line: usize, properties: &[Property]) -> Option<Incoming> {
         .filter(|p| p.name == "URL" || p.name == "X-SOCIALPROFILE")
         .filter_map(|p| http_url(&p.text()))
         .collect();
-    let profile_url = urls
-        .iter()
-        .find(|u| super::keys::profile_slug(u).is_some())
-        .or(urls.first())
-        .cloned()
-        .unwrap_or_default();
+    let profile_url = super::keys::best_profile_url(&urls);
     let org = first("ORG").map(|p| p.components()).unwrap_or_default();
     let role = first("TITLE")
         .or(first("ROLE"))
