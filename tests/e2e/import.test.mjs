@@ -2,6 +2,7 @@
 // adding no one, undo, a broken file that changes nothing, messages.csv taking a contact off going
 // cold, a spreadsheet's column mapping, a vCard dropped on the page, and sample data in and out.
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { nav, open, setup } from './harness.mjs';
 
@@ -94,6 +95,47 @@ describe('import', () => {
     await nav(page, 'Network');
     await page.getByRole('link', { name: /Ana Souza/ }).waitFor();
     assert.equal(await page.getByRole('link', { name: /Chloé Martin/ }).count(), 0);
+  });
+
+  it("LinkedIn's ZIP in one drop: connections, their messages, recommendations; Backers and Today work at once", async () => {
+    const ctx = await env.context();
+    const page = await ctx.context.newPage();
+    await open(page, env.server.url);
+    const fixture = (name) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
+    await importFiles(page, [
+      { name: 'Basic_LinkedInDataExport_01-01-2026.zip', mimeType: 'application/zip', buffer: readFileSync(fixture('Basic_LinkedInDataExport_01-01-2026.zip')) },
+      { name: 'Recommendations_Received.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('Recommendations_Received.csv')) },
+    ]);
+    await page.getByRole('heading', { name: /^3 new contacts, 2 with a recent message, 2 who recommended you/ }).waitFor();
+    await page.getByText(/› Connections\.csv/).first().waitFor();
+    // Files of the archive Vouch does not need are listed with why.
+    await page.getByText(/Skipped and notes/).click();
+    await page.getByRole('list', { name: 'Skipped' }).getByText(/Profile\.csv/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: /^Imported 3 new contacts/ }).waitFor();
+    await page.getByRole('link', { name: 'See your backers' }).click();
+    const backers = page.getByRole('list', { name: 'Backers' });
+    await backers.getByText(/recommended you on LinkedIn/).first().waitFor();
+    await nav(page, 'Network');
+    await page.getByRole('link', { name: /Ana Souza/ }).click();
+    await page.getByRole('heading', { name: 'Their recommendation of you' }).waitFor();
+    await page.getByRole('list', { name: 'Timeline' }).getByText(/LinkedIn messages; the last one from you/).waitFor();
+  });
+
+  it('a whole section can be left out and put back', async () => {
+    const ctx = await env.context();
+    const page = await ctx.context.newPage();
+    await open(page, env.server.url);
+    await importFiles(page, [file('Connections.csv', CONNECTIONS)]);
+    await page.getByRole('heading', { name: '3 new contacts' }).waitFor();
+    await page.getByRole('button', { name: 'Leave out all new contacts' }).click();
+    assert.equal(await page.getByLabel('Import Ana Souza').isChecked(), false);
+    assert.equal(await page.getByLabel('Import Chloé Martin').isChecked(), false);
+    await page.getByRole('button', { name: 'Include all new contacts' }).click();
+    assert.equal(await page.getByLabel('Import Ana Souza').isChecked(), true);
+    await page.getByLabel('Import Bram de Vries').uncheck();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Imported 2 new contacts.' }).waitFor();
   });
 
   it('undo from the toast right after importing', async () => {

@@ -237,6 +237,28 @@ fn Section(title: &'static str, which: Kind) -> impl IntoView {
                         all.into_iter().take(shown.get()).map(|n| view! { <RowItem n=n which=which/> }).collect_view()
                     }}
                 </ul>
+                {(which != Kind::Possible).then(|| {
+                    let lower = title.to_lowercase();
+                    let set_all = move |include: bool| {
+                        rows.with_untracked(|all| {
+                            state.excluded.update(|e| {
+                                for n in all {
+                                    if include {
+                                        e.remove(n);
+                                    } else {
+                                        e.insert(*n);
+                                    }
+                                }
+                            })
+                        })
+                    };
+                    view! {
+                        <div class="actions section-actions">
+                            <button type="button" class="button small" on:click=move |_| set_all(false)>{format!("Leave out all {lower}")}</button>
+                            <button type="button" class="button small" on:click=move |_| set_all(true)>{format!("Include all {lower}")}</button>
+                        </div>
+                    }
+                })}
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
                     <button type="button" class="button small" on:click=move |_| shown.update(|s| *s += PAGE)>
                         {move || format!("Show more ({} not shown)", thousands(rows.with(Vec::len) - shown.get()))}
