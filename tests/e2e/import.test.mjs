@@ -242,7 +242,9 @@ describe('import', () => {
       return dt;
     }, card);
     await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.getByText('Drop the files to import them').waitFor();
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await page.getByText('Drop the files to import them').waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: '1 new contact' }).waitFor();
     await page.getByRole('list', { name: 'New contacts' }).getByText('kofi@example.org').waitFor();
   });

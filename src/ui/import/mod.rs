@@ -211,12 +211,24 @@ pub fn ImportProvider(children: Children) -> impl IntoView {
     let state = ImportState::new(use_app());
     provide_context(state);
     let navigate = use_navigate();
+    // While files are dragged over the page, a veil says what dropping them does.
+    let dragging = RwSignal::new(false);
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if carries_files(&ev) {
             ev.prevent_default();
+            if !dragging.get_untracked() {
+                dragging.set(true);
+            }
+        }
+    });
+    // Leaving the window (no element to go to) ends the drag over the page.
+    let left = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
         }
     });
     let dropped = window_event_listener(leptos::ev::drop, move |ev| {
+        dragging.set(false);
         if !carries_files(&ev) {
             return;
         }
@@ -233,9 +245,15 @@ pub fn ImportProvider(children: Children) -> impl IntoView {
     });
     on_cleanup(move || {
         over.remove();
+        left.remove();
         dropped.remove();
     });
-    children()
+    view! {
+        {children()}
+        <Show when=move || dragging.get()>
+            <div class="drop-veil" aria-hidden="true"><p>"Drop the files to import them"</p></div>
+        </Show>
+    }
 }
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
