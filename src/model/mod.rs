@@ -16,7 +16,7 @@ pub use contact::{
     cadence_label, headline, parse_tags, Contact, ContactDraft, JobMove, Judgement, Relationship, Score, Source,
     CADENCES,
 };
-pub use data::{Data, RemovedContact, Touched};
+pub use data::{Changes, Data, RemovedContact, Touched};
 pub use goal::GoalDraft;
 pub use goal::{Goal, GoalKind};
 pub use link::{KnowsLink, Person};

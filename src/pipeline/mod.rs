@@ -20,7 +20,7 @@ pub use ics::{
 };
 pub use owed::{owed, Owed, OwedKind, OwedRef};
 pub use progress::{all_goal_progress, goal_progress, GoalProgress};
-pub use sent::{log_cant_step, log_sent, CantStep, Sent};
+pub use sent::{log_cant_step, log_sent, CantStep};
 pub use transitions::{
     check_outcome_change, check_stage_move, close, correct_outcome, correct_stage, log_first_contact, move_stage,
     outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,

@@ -3,7 +3,7 @@
 //! the steps that follow (keep your eyes open, the résumé, a later follow-up).
 
 use crate::app::{href, use_app, Toast};
-use crate::model::{Ask, Id, Outcome, ReferralDraft, Touchpoint};
+use crate::model::{Ask, Id, Outcome, ReferralDraft};
 use crate::pipeline::{self, drafts, CantStep};
 use crate::ui::draft::DraftPanel;
 use crate::ui::fields::{unique_id, FormErrors};
@@ -164,9 +164,8 @@ fn CantDetails(ask: Ask, why: String) -> impl IntoView {
                 .get(&id)
                 .and_then(|a| pipeline::log_cant_step(a, step, today, web::new_id(), web::now()))
         });
-        if let Some((a, touch)) = result {
-            app.put::<Ask>(a);
-            app.put::<Touchpoint>(touch);
+        if let Some(change) = result {
+            app.apply(|d| change.apply(d));
             open.set(None);
             app.show_toast(Toast {
                 message: "Logged, and added to the timeline.".into(),
@@ -349,15 +348,11 @@ fn YesForm(ask: Id, name: String, done: RwSignal<Option<Answer>>) -> impl IntoVi
             pipeline::record_yes(d, &current, &yes, std::iter::repeat_with(web::new_id), web::now())
         });
         match result {
-            Ok((a, referrals)) => {
+            Ok(change) => {
                 errors.set(Vec::new());
-                let count = referrals.len();
-                // The referrals first: the ask's card redraws as soon as the ask changes, and
-                // should find them.
-                for r in referrals {
-                    app.put(r);
-                }
-                app.put(a);
+                let count = change.referrals.len();
+                // One update: the ask's card redraws with its referrals already there.
+                app.apply(|d| change.apply(d));
                 done.set(None);
                 app.show_toast(Toast {
                     message: match count {

@@ -2,7 +2,7 @@
 //! since when, its draft one click away, and "Mark as sent", which clears it and logs a touchpoint.
 
 use crate::app::{href, use_app, AppState, Toast};
-use crate::model::{Ask, Id, Referral, Touchpoint};
+use crate::model::Id;
 use crate::pipeline::{self, drafts, Owed, OwedRef};
 use crate::ui::asks::RecordOutcome;
 use crate::ui::draft::DraftPanel;
@@ -17,17 +17,11 @@ pub fn mark_sent(app: AppState, owed: &Owed) {
     let sent = app
         .data
         .with_untracked(|d| pipeline::log_sent(d, owed, today, web::new_id(), web::now()));
-    for ask in sent.asks {
-        app.put::<Ask>(ask);
-    }
-    for r in sent.referrals {
-        app.put::<Referral>(r);
-    }
+    app.apply(|d| sent.apply(d));
     let name = app
         .data
         .with_untracked(|d| d.contacts.get(&owed.contact).map(|c| c.name.clone()))
         .unwrap_or_default();
-    app.put::<Touchpoint>(sent.touchpoint);
     app.show_toast(Toast {
         message: format!("Logged: {} to {name}.", owed.kind.label().to_lowercase()),
         undo: None,

@@ -102,19 +102,17 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
         let logged = app
             .data
             .with_untracked(|d| plan.with_untracked(|p| p.log(d, &s, &b, (web::new_id(), web::new_id()), today, now)));
-        let (ask, touch) = match logged {
-            Ok(records) => records,
+        let change = match logged {
+            Ok(change) => change,
             Err(e) => {
                 error.set(Some(e.to_string()));
                 return;
             }
         };
-        if let Some(updated) = app
-            .data
-            .with_untracked(|d| plan.with_untracked(|p| p.remembered_contact(d, now)))
-        {
-            app.put(updated);
-        }
+        // `log` builds exactly one ask; its text is for the toast.
+        let Some(ask) = change.asks.first().cloned() else {
+            return;
+        };
         let contact = ask.contact;
         let name = app
             .data
@@ -125,11 +123,9 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             .map(|d| d.format("%-d %B").to_string())
             .unwrap_or_default();
         let kind = ask.kind.label();
-        app.put(ask);
-        app.put(touch);
         // A failed save keeps the ask in memory (and the banner up); the draft stays too until it
         // is really stored.
-        if app.save_error.get_untracked().is_none() {
+        if app.apply(|d| change.apply(d)) {
             scratch::remove(DRAFT_KEY);
         }
         app.show_toast(Toast {
