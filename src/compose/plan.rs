@@ -723,9 +723,7 @@ fn situation(candidate: &Candidate) -> Situation {
 
 /// The active goals, newest first: the order the goal step lists them in.
 pub fn active_goals(data: &Data) -> Vec<&Goal> {
-    let mut goals: Vec<&Goal> = data.goals.values().filter(|g| !g.archived).collect();
-    goals.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
-    goals
+    crate::model::newest_first(data.goals.values().filter(|g| !g.archived))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub use contact::{
 };
 pub use data::{Changes, Data, RemovedContact, Touched};
 pub use goal::GoalDraft;
-pub use goal::{Goal, GoalKind};
+pub use goal::{newest_first, Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};
 pub use referral::{Closing, Referral, ReferralDraft, Stage, UpdateSent};

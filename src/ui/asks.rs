@@ -4,7 +4,7 @@
 
 use crate::app::{href, use_app, Toast};
 use crate::model::{Ask, Id, Outcome, ReferralDraft};
-use crate::pipeline::{self, drafts, CantStep};
+use crate::pipeline::{self, drafts, CantStep, FollowUp};
 use crate::ui::draft::DraftPanel;
 use crate::ui::fields::{unique_id, FormErrors};
 use crate::ui::owed::OwedItem;
@@ -76,12 +76,10 @@ pub fn AskCard(
         let heading = format!("ask-{id}");
         let state = match &a.outcome {
             Outcome::Waiting => {
-                let follow = match a.follow_up_due {
-                    Some(due) if due <= today && a.last_follow_up_on.is_none_or(|on| on < due) => {
-                        format!(" · follow-up due since {}", day(due))
-                    }
-                    Some(due) if due > today => format!(" · follow up on {}", day(due)),
-                    _ => String::new(),
+                let follow = match pipeline::follow_up(&a, today) {
+                    Some(FollowUp::Due(due)) => format!(" · follow-up due since {}", day(due)),
+                    Some(FollowUp::Later(due)) => format!(" · follow up on {}", day(due)),
+                    None => String::new(),
                 };
                 format!("Waiting for a reply{follow}")
             }

@@ -3,7 +3,7 @@
 //! checked by `GoalDraft`, serves adding and editing.
 
 use crate::app::{href, use_app, Toast};
-use crate::model::{Goal, GoalDraft, GoalKind, Id};
+use crate::model::{newest_first, Goal, GoalDraft, GoalKind, Id};
 use crate::ui::fields::{unique_id, FormErrors, TextArea, TextField};
 use crate::web;
 use leptos::prelude::*;
@@ -45,10 +45,10 @@ pub fn Goals() -> impl IntoView {
     let editing = RwSignal::new(None::<Id>);
     let goals = move |archived: bool| {
         app.data.with(|d| {
-            let mut list: Vec<Goal> = d.goals.values().filter(|g| g.archived == archived).cloned().collect();
-            // Newest first, so a goal just added is at the top, next to the form it came from.
-            list.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
-            list
+            newest_first(d.goals.values().filter(|g| g.archived == archived))
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Goal>>()
         })
     };
     let active = Memo::new(move |_| goals(false));
@@ -195,8 +195,7 @@ fn GoalView(goal: Goal, editing: RwSignal<Option<Id>>) -> impl IntoView {
             let Some(mut current) = app.data.with_untracked(|d| d.goals.get(&id).cloned()) else {
                 return;
             };
-            current.archived = true;
-            current.updated = web::now();
+            current.set_archived(true, web::now());
             app.put(current);
             app.show_toast(Toast {
                 message: format!("Archived {title}. Find it under Archived."),
@@ -248,8 +247,7 @@ fn ArchivedGoal(goal: Goal) -> impl IntoView {
             let Some(mut current) = app.data.with_untracked(|d| d.goals.get(&id).cloned()) else {
                 return;
             };
-            current.archived = false;
-            current.updated = web::now();
+            current.set_archived(false, web::now());
             app.put(current);
             app.show_toast(Toast {
                 message: format!("Restored {title}."),

@@ -3,8 +3,8 @@
 //! its first message is one click away. The card is shared with Today's urgent section.
 
 use crate::app::{href, use_app, AppState, Toast};
-use crate::model::{clean_text, Closing, Id, Referral, Stage, Stamp};
-use crate::pipeline::{self, drafts, stage_label, UrgencyPolicy, STAGES};
+use crate::model::{Closing, Id, Referral, Stage, Stamp};
+use crate::pipeline::{self, drafts, stage_label, UrgencyPolicy};
 use crate::ui::draft::DraftPanel;
 use crate::ui::fields::unique_id;
 use crate::web;
@@ -71,20 +71,11 @@ pub fn Referrals() -> impl IntoView {
     let app = use_app();
     let hours = RwSignal::new(urgency_hours());
     let now = ticking_now();
-    let by_stage = Memo::new(move |_| {
-        app.data.with(|d| {
-            STAGES
-                .iter()
-                .map(|&stage| {
-                    let mut list: Vec<&Referral> = d.referrals.values().filter(|r| r.stage == stage).collect();
-                    // Oldest first: the one going coldest leads, as in the urgent queue.
-                    list.sort_by_key(|r| (r.referred_at, r.id));
-                    (stage, list.iter().map(|r| r.id).collect::<Vec<Id>>())
-                })
-                .filter(|(_, ids)| !ids.is_empty())
-                .collect::<Vec<_>>()
-        })
-    });
+    // The stages that have referrals, and each stage's ids, apart: a column is keyed by its stage
+    // and a card by its id, so moving one referral redraws only that card, never its neighbours
+    // (whose open drafts and unsaved notes live in their own signals).
+    let by_stage = Memo::new(move |_| app.data.with(|d| pipeline::referrals_by_stage(d.referrals.values())));
+    let stages = Memo::new(move |_| by_stage.with(|b| b.iter().map(|(stage, _)| *stage).collect::<Vec<_>>()));
     let hours_id = unique_id("uh");
     let export_all = move |_| download_upcoming(app, hours.get_untracked());
     let on_hours = move |ev: leptos::ev::Event| {
@@ -123,18 +114,25 @@ pub fn Referrals() -> impl IntoView {
                 </div>
             </Show>
             <div class="board">
-                <For each=move || by_stage.get() key=|(stage, ids)| (*stage, ids.clone()) let:column>
-                    <section class="stage-column" aria-labelledby=format!("stage-{:?}", column.0)>
-                        <h2 id=format!("stage-{:?}", column.0)>
-                            {stage_heading(column.0)}
-                            <span class="count">{format!(" ({})", column.1.len())}</span>
-                        </h2>
-                        <ul class="referral-list" aria-label=stage_label(column.0)>
-                            {column.1.into_iter().map(|id| view! {
-                                <li><ReferralCard id=id now=now hours=hours/></li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
+                <For each=move || stages.get() key=|stage| *stage let:stage>
+                    {
+                        let ids = Memo::new(move |_| {
+                            by_stage.with(|b| b.iter().find(|(s, _)| *s == stage).map(|(_, ids)| ids.clone()).unwrap_or_default())
+                        });
+                        view! {
+                            <section class="stage-column" aria-labelledby=format!("stage-{stage:?}")>
+                                <h2 id=format!("stage-{stage:?}")>
+                                    {stage_heading(stage)}
+                                    <span class="count">{move || format!(" ({})", ids.with(Vec::len))}</span>
+                                </h2>
+                                <ul class="referral-list" aria-label=stage_label(stage)>
+                                    <For each=move || ids.get() key=|id| *id let:id>
+                                        <li><ReferralCard id=id now=now hours=hours/></li>
+                                    </For>
+                                </ul>
+                            </section>
+                        }
+                    }
                 </For>
             </div>
         </section>
@@ -146,19 +144,6 @@ fn stage_heading(stage: Stage) -> &'static str {
         Stage::New => "New: contact as soon as possible",
         other => stage_label(other),
     }
-}
-
-fn next_open_stage(stage: Stage) -> Option<Stage> {
-    let i = STAGES.iter().position(|s| *s == stage)?;
-    STAGES
-        .get(i + 1)
-        .copied()
-        .filter(|s| *s != Stage::Closed && stage != Stage::New)
-}
-
-fn previous_stage(stage: Stage) -> Option<Stage> {
-    let i = STAGES.iter().position(|s| *s == stage)?;
-    i.checked_sub(1).map(|j| STAGES[j])
 }
 
 /// One referred person: who, by whom, how long ago, what they value, and what to do next.
@@ -368,8 +353,8 @@ fn StageActions(
     let edit = move |change: &dyn Fn(&mut Referral) -> Result<(), String>, done: String| {
         edit_referral(app, id, error, change, done)
     };
-    let next = next_open_stage(stage);
-    let back = previous_stage(stage);
+    let next = pipeline::move_on_to(stage);
+    let back = pipeline::undo_to(stage);
     let n = name.clone();
     let move_on = move |_| {
         if let Some(to) = next {
@@ -411,8 +396,7 @@ fn StageActions(
         };
         edit(
             &move |r| {
-                r.meeting_on = day;
-                r.updated = web::now();
+                r.set_meeting_on(day, web::now());
                 Ok(())
             },
             format!("Meeting day with {n} saved."),
@@ -485,21 +469,21 @@ fn ReferralNotes(id: Id, name: String, notes: String) -> impl IntoView {
     let value = RwSignal::new(notes);
     let error = RwSignal::new(None::<String>);
     let field_id = unique_id("rn");
-    let save = move |_| match clean_text("Notes", &value.get_untracked()) {
-        Ok(text) => {
-            let Some(mut r) = app.data.with_untracked(|d| d.referrals.get(&id).cloned()) else {
-                return;
-            };
-            error.set(None);
-            r.notes = text;
-            r.updated = web::now();
-            app.put(r);
-            app.show_toast(Toast {
-                message: "Notes saved.".into(),
-                undo: None,
-            });
+    let save = move |_| {
+        let Some(mut r) = app.data.with_untracked(|d| d.referrals.get(&id).cloned()) else {
+            return;
+        };
+        match r.set_notes(&value.get_untracked(), web::now()) {
+            Ok(()) => {
+                error.set(None);
+                app.put(r);
+                app.show_toast(Toast {
+                    message: "Notes saved.".into(),
+                    undo: None,
+                });
+            }
+            Err(e) => error.set(Some(e.to_string())),
         }
-        Err(e) => error.set(Some(e.to_string())),
     };
     view! {
         <details class="referral-notes" open=open>
