@@ -4,9 +4,9 @@
 use crate::app::{href, use_app, AppState, Toast};
 use crate::model::Id;
 use crate::pipeline::{self, drafts, Owed, OwedRef};
-use crate::ui::asks::RecordOutcome;
+use crate::ui::answer::RecordOutcome;
+use crate::ui::calendar::download_ics;
 use crate::ui::draft::DraftPanel;
-use crate::ui::referrals::download_ics;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;

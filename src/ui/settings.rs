@@ -1,7 +1,7 @@
 //! Settings & data: the user's profile ("Me"), contacts in and out (import, export, duplicates,
 //! sample data), backups, and what is stored where.
 
-use crate::app::{href, use_app, AppState, Toast};
+use crate::app::{href, use_app, Toast};
 use crate::export;
 use crate::model::{Data, ProfileDraft};
 use crate::store::{self, Backup};
@@ -10,17 +10,6 @@ use crate::web::{self, LocalKv};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
-
-/// Downloads everything as one readable JSON file.
-pub fn download_backup(app: AppState) {
-    let json = app.data.with_untracked(|d| Backup::from_data(d, web::now()).to_json());
-    if !web::download(&web::dated_filename("vouch-backup", "json"), "application/json", &json) {
-        app.show_toast(Toast {
-            message: "The browser refused the download.".into(),
-            undo: None,
-        });
-    }
-}
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -225,7 +214,7 @@ fn DataSection() -> impl IntoView {
             <p>"Stored in this browser only: " {move || counts.get()} "."</p>
             <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", store::budget_percent(used.get()))}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| download_backup(app)>"Download a backup"</button>
+                <button type="button" class="button" on:click=move |_| crate::web::backup::download_backup(app)>"Download a backup"</button>
             </div>
             <div class="field">
                 <label for="restore-file">"Restore from a backup"</label>
