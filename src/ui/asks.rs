@@ -8,6 +8,7 @@ use crate::pipeline::{self, drafts, CantStep, FollowUp};
 use crate::ui::answer::RecordOutcome;
 use crate::ui::draft::DraftPanel;
 use crate::ui::owed::OwedItem;
+use crate::ui::write_toggle::WriteToggle;
 use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -182,15 +183,11 @@ fn CantDetails(ask: Ask, why: String) -> impl IntoView {
                     Some(d) => view! { <span class="meta">{format!(" · sent {}", day(d))}</span> }.into_any(),
                     None => view! {
                         " "
-                        <button
-                            type="button"
-                            class="button small"
-                            aria-expanded=move || (open.get() == Some(s)).to_string()
-                            aria-controls=panel.clone()
-                            on:click=move |_| open.update(|o| *o = if *o == Some(s) { None } else { Some(s) })
-                        >
-                            "Write it"
-                        </button>
+                        <WriteToggle
+                            open=Signal::derive(move || open.get() == Some(s))
+                            on_toggle=move |()| open.update(|o| *o = if *o == Some(s) { None } else { Some(s) })
+                            controls=panel.clone()
+                        />
                         <div id=panel.clone() hidden=move || open.get() != Some(s)>
                             <Show when=move || open.get() == Some(s)>
                                 {prepared.clone().map(|p| view! {

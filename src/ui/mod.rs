@@ -1,9 +1,9 @@
 //! The screens, one file (or folder) per route: today, network, contact, backers, goals, ask,
 //! referrals, settings, import, duplicates, not_found, and recovery when the store can't open. The
 //! other modules are the pieces screens share (answer, asks, banner, calendar, draft, fields,
-//! goal_editor, message, owed, progress, referral_card, sample, toast, touch): a screen never
-//! imports another screen. Views only: they read the app state, call the pure core, and write back
-//! through `AppState`.
+//! goal_editor, message, owed, progress, referral_card, sample, toast, touch, write_toggle): a
+//! screen never imports another screen. Views only: they read the app state, call the pure core,
+//! and write back through `AppState`.
 
 pub mod answer;
 pub mod ask;
@@ -31,3 +31,4 @@ pub mod settings;
 pub mod toast;
 pub mod today;
 pub mod touch;
+pub mod write_toggle;

@@ -7,6 +7,7 @@ use crate::pipeline::{self, drafts, Owed, OwedRef};
 use crate::ui::answer::RecordOutcome;
 use crate::ui::calendar::download_ics;
 use crate::ui::draft::DraftPanel;
+use crate::ui::write_toggle::WriteToggle;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -68,16 +69,13 @@ pub fn OwedItem(
                 <span class="meta">"Since " <time datetime=owed.due.format("%Y-%m-%d").to_string()>{since}</time></span>
             </div>
             <div class="item-actions">
-                <button
-                    type="button"
+                <WriteToggle
+                    open=writing
+                    on_toggle=move |()| writing.update(|w| *w = !*w)
+                    controls=panel_id.clone()
+                    label=write_label
                     class="button small primary"
-                    aria-expanded=move || writing.get().to_string()
-                    aria-controls=panel_id.clone()
-                    aria-label=write_label
-                    on:click=move |_| writing.update(|w| *w = !*w)
-                >
-                    "Write it"
-                </button>
+                />
                 <button type="button" class="button small ghost" aria-label=calendar_label on:click=export>
                     "Add to calendar"
                 </button>

@@ -7,6 +7,7 @@ use crate::pipeline::{self, drafts, stage_label, UrgencyPolicy};
 use crate::ui::calendar::download_ics;
 use crate::ui::draft::DraftPanel;
 use crate::ui::fields::unique_id;
+use crate::ui::write_toggle::WriteToggle;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -149,16 +150,14 @@ pub fn ReferralCard(
                 let n3 = name.clone();
                 view! {
                     <div class="actions">
-                        <button
-                            type="button"
+                        <WriteToggle
+                            open=writing
+                            on_toggle=move |()| writing.update(|w| *w = !*w)
+                            controls=draft_id.clone()
+                            label=format!("Write first message to {n1}")
+                            text="Write first message"
                             class="button primary"
-                            aria-expanded=move || writing.get().to_string()
-                            aria-controls=draft_id.clone()
-                            aria-label=format!("Write first message to {n1}")
-                            on:click=move |_| writing.update(|w| *w = !*w)
-                        >
-                            "Write first message"
-                        </button>
+                        />
                         <button type="button" class="button" aria-label=format!("Log first contact with {n2}") on:click=log_contact>
                             "Log first contact"
                         </button>
