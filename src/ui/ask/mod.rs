@@ -172,11 +172,10 @@ pub fn MakeTheAsk() -> impl IntoView {
     });
 
     let step = Memo::new(move |_| plan.with(|p| p.step));
-    let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        step.track();
-        error.set(None);
-    });
+    // Why the last Next was refused, with the step it was refused on: shown only while that step
+    // is open, so moving to any step (Back, Next, a continued draft) leaves it behind.
+    let error = RwSignal::new(None::<(Step, String)>);
+    let shown_error = move || error.get().filter(|(s, _)| *s == step.get()).map(|(_, e)| e);
     let go = move |to: Option<Step>| {
         if let Some(to) = to {
             plan.update(|p| p.step = to);
@@ -190,7 +189,7 @@ pub fn MakeTheAsk() -> impl IntoView {
             .with_untracked(|d| plan.with_untracked(|p| p.check(current, d)));
         match checked {
             Ok(()) => go(current.next()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some((current, e.to_string()))),
         }
     };
 
@@ -233,7 +232,7 @@ pub fn MakeTheAsk() -> impl IntoView {
                     Step::Channel => view! { <channel::ChannelStep wizard=wizard/> }.into_any(),
                     Step::Review => view! { <review::ReviewStep wizard=wizard/> }.into_any(),
                 }}
-                {move || error.get().map(|e| view! { <p class="form-errors" role="alert">{e}</p> })}
+                {move || shown_error().map(|e| view! { <p class="form-errors" role="alert">{e}</p> })}
                 <div class="wizard-nav">
                     <button
                         type="button"

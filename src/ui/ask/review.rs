@@ -84,11 +84,15 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     let blurb = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.blurb(d))).map(|d| d.body));
 
     let days_id = unique_id("follow-up");
+    // The box keeps what was typed (even "" or "abc"); the plan gets the number it means, in the
+    // same handler, and 0 (refused on Mark as sent) for anything else.
     let days = RwSignal::new(plan.with_untracked(|p| p.follow_up_days.to_string()));
-    Effect::new(move |_| {
-        let value = days.get().trim().parse::<u16>().unwrap_or(0);
+    let on_days = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let value = typed.trim().parse::<u16>().unwrap_or(0);
+        days.set(typed);
         plan.update(|p| p.follow_up_days = value);
-    });
+    };
     let follow_up_date = move || {
         plan.with(|p| today.checked_add_days(Days::new(u64::from(p.follow_up_days))))
             .filter(|_| plan.with(|p| (1..=MAX_FOLLOW_UP_DAYS).contains(&p.follow_up_days)))
@@ -158,7 +162,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             <h3>"Sent it?"</h3>
             <div class="field follow-up">
                 <label for=days_id.clone()>"Follow up after (days)"</label>
-                <input id=days_id type="number" min="1" max=MAX_FOLLOW_UP_DAYS.to_string() inputmode="numeric" bind:value=days/>
+                <input id=days_id type="number" min="1" max=MAX_FOLLOW_UP_DAYS.to_string() inputmode="numeric" prop:value=move || days.get() on:input=on_days/>
                 <p class="hint">
                     {move || match follow_up_date() {
                         Some(d) => format!("If there's no reply by {d}, Today will remind you, with a gentle follow-up."),
