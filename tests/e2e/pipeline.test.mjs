@@ -47,10 +47,11 @@ function backup(now) {
   };
 }
 
-async function restore(page, now) {
+/** Restores `data` (Sam's search as of `now` unless given) through Settings & data. */
+async function restore(page, now, data = backup(now)) {
   await nav(page, 'Settings & data');
   await page.getByLabel('Restore from a backup').setInputFiles({
-    name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup(now))),
+    name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
   });
   await page.getByRole('button', { name: 'Replace my data' }).click();
   await page.getByRole('status').getByText(/Restored/).waitFor();
@@ -219,12 +220,7 @@ describe('pipeline', () => {
     const data = backup(now);
     // Lena, referred 26 hours ago, was contacted 6 hours later.
     Object.assign(data.referrals[0], { st: 'contacted', fc: now - 20 * HOUR, sc: now - 20 * HOUR });
-    await nav(page, 'Settings & data');
-    await page.getByLabel('Restore from a backup').setInputFiles({
-      name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
-    });
-    await page.getByRole('button', { name: 'Replace my data' }).click();
-    await page.getByRole('status').getByText(/Restored/).waitFor();
+    await restore(page, now, data);
 
     await nav(page, 'Today');
     assert.equal(await page.getByRole('heading', { name: 'Contact now' }).count(), 0, 'a contacted referral is not urgent');
@@ -274,12 +270,7 @@ describe('pipeline', () => {
       { ...lena, i: id(51), n: 'Priya Natarajan', em: 'priya@example.com', at: now - 20 * HOUR, c: now - 20 * HOUR, m: now - 20 * HOUR },
       { ...lena, i: id(52), n: 'Tom Berg', em: 'tom@example.com', at: now - 30 * HOUR, st: 'contacted', fc: now - 24 * HOUR, sc: now - 24 * HOUR, c: now - 30 * HOUR, m: now - 24 * HOUR },
     );
-    await nav(page, 'Settings & data');
-    await page.getByLabel('Restore from a backup').setInputFiles({
-      name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
-    });
-    await page.getByRole('button', { name: 'Replace my data' }).click();
-    await page.getByRole('status').getByText(/Restored/).waitFor();
+    await restore(page, now, data);
 
     await nav(page, 'Referrals');
     const card = (name) => page.getByRole('article', { name });
