@@ -31,23 +31,34 @@ pub(crate) struct Wizard {
     pub today: NaiveDate,
 }
 
+/// A field of the plan as a text box holds it: `value` is what the box shows, a signal of its own
+/// so typing re-renders nothing else; `input` writes each keystroke into both it and the plan (and
+/// so into the saved draft), in the input handler.
+#[derive(Clone, Copy)]
+pub(crate) struct PlanField {
+    pub value: RwSignal<String>,
+    write: Callback<String>,
+}
+
+impl PlanField {
+    pub fn input(self, text: String) {
+        self.value.set(text.clone());
+        self.write.run(text);
+    }
+}
+
 impl Wizard {
-    /// A field of the plan as a signal of its own, so a text box re-renders nothing else while
-    /// the user types; every change is written back into the plan (and so into the saved draft).
+    /// The plan's field that `get` reads and `set` writes, as a text box holds it.
     pub fn text(
         self,
         get: impl Fn(&AskPlan) -> String + 'static,
         set: impl Fn(&mut AskPlan, String) + Send + Sync + 'static,
-    ) -> RwSignal<String> {
+    ) -> PlanField {
         let plan = self.plan;
-        let value = RwSignal::new(plan.with_untracked(&get));
-        Effect::new(move |first: Option<()>| {
-            let v = value.get();
-            if first.is_some() {
-                plan.update(|p| set(p, v));
-            }
-        });
-        value
+        PlanField {
+            value: RwSignal::new(plan.with_untracked(&get)),
+            write: Callback::new(move |text: String| plan.update(|p| set(p, text))),
+        }
     }
 }
 

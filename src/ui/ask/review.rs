@@ -37,13 +37,10 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     };
     let subject = RwSignal::new(start_subject);
     let body = RwSignal::new(start_body);
-    // The plan keeps the text only where it differs from the writer's, so earlier steps can still
-    // rewrite a draft nobody has touched.
-    Effect::new(move |first: Option<()>| {
-        let (s, b) = (subject.get(), body.get());
-        if first.is_none() {
-            return;
-        }
+    // On each edit the user types: the plan keeps the text only where it differs from the
+    // writer's, so earlier steps can still rewrite a draft nobody has touched.
+    let keep_edit = Callback::new(move |()| {
+        let (s, b) = (subject.get_untracked(), body.get_untracked());
         let (ws, wb) = written();
         plan.update(|p| {
             p.subject = if s == ws { String::new() } else { s };
@@ -143,7 +140,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
 
     view! {
         <p class="review-summary">{move || summary.get()}</p>
-        <MessageEditor subject=subject body=body channel=channel coach=coach to_email=to_email/>
+        <MessageEditor subject=subject body=body channel=channel coach=coach to_email=to_email on_edit=keep_edit/>
         <div class="actions rewrite-actions">
             <button type="button" class="button" on:click=another>"Another phrasing"</button>
             <Show when=move || edited.get()>
