@@ -9,8 +9,8 @@ use super::recommend::{recommend, Path, Recommendation, Situation, Tie};
 use super::rules::names_ask_warning;
 use super::writer::write;
 use crate::model::{
-    clean_line, clean_text, Ask, AskKind, Channel, Contact, Data, Direction, Goal, GoalKind, Id, Outcome, Person,
-    Stamp, TouchKind, Touchpoint,
+    clean_line, clean_text, Ask, AskKind, Changes, Channel, Contact, Data, Direction, Goal, GoalKind, Id, Outcome,
+    Person, Stamp, TouchKind, Touchpoint,
 };
 use crate::network::{backers, fold, paths_into, readiness, NextStep, Readiness, Verdict};
 use chrono::{Days, NaiveDate};
@@ -618,9 +618,10 @@ impl AskPlan {
             .try_for_each(|s| self.check(*s, data))
     }
 
-    /// The records "Mark as sent" writes: the ask, with the final text, today's date and the
-    /// follow-up date, and a touchpoint on the contact (an ask is a touch). `subject` and `body` are
-    /// the text as sent; an e-mail's subject is kept at the top of the stored message.
+    /// The one change "Mark as sent" writes: the ask, with the final text, today's date and the
+    /// follow-up date, a touchpoint on the contact (an ask is a touch), and the contact with what
+    /// the user asked to remember about them. `subject` and `body` are the text as sent; an
+    /// e-mail's subject is kept at the top of the stored message.
     pub fn log(
         &self,
         data: &Data,
@@ -629,7 +630,7 @@ impl AskPlan {
         ids: (Id, Id),
         today: NaiveDate,
         now: Stamp,
-    ) -> Result<(Ask, Touchpoint), PlanError> {
+    ) -> Result<Changes, PlanError> {
         self.check_through(Step::Review, data)?;
         let body = clean_text("Message", body)?;
         if body.is_empty() {
@@ -677,12 +678,17 @@ impl AskPlan {
             created: now,
             updated: now,
         };
-        Ok((ask, touch))
+        Ok(Changes {
+            contacts: self.remembered_contact(data, now).into_iter().collect(),
+            touchpoints: vec![touch],
+            asks: vec![ask],
+            ..Changes::default()
+        })
     }
 
     /// The contact with this plan's shared experience and admired work written back, when the
     /// user asked for that and they differ; `None` when there is nothing to save.
-    pub fn remembered_contact(&self, data: &Data, now: Stamp) -> Option<Contact> {
+    fn remembered_contact(&self, data: &Data, now: Stamp) -> Option<Contact> {
         if !self.remember {
             return None;
         }
@@ -717,9 +723,7 @@ fn situation(candidate: &Candidate) -> Situation {
 
 /// The active goals, newest first: the order the goal step lists them in.
 pub fn active_goals(data: &Data) -> Vec<&Goal> {
-    let mut goals: Vec<&Goal> = data.goals.values().filter(|g| !g.archived).collect();
-    goals.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
-    goals
+    crate::model::newest_first(data.goals.values().filter(|g| !g.archived))
 }
 
 #[cfg(test)]
@@ -949,9 +953,11 @@ mod tests {
         plan.follow_up_days = 5;
         let ids = (Id::from_u128(77), Id::from_u128(78));
         let now = stamp(TODAY);
-        let (ask, touch) = plan
+        let logged = plan
             .log(data, "Intro to Dirk?", "Hi Chloé, …", ids, today(), now)
             .unwrap();
+        assert!(logged.contacts.is_empty(), "nothing to remember about Chloé");
+        let (ask, touch) = (&logged.asks[0], &logged.touchpoints[0]);
         assert_eq!(ask.kind, AskKind::WarmIntroduction);
         assert_eq!(ask.contact, chloe);
         assert_eq!(ask.goal, Some(g));
@@ -998,6 +1004,13 @@ mod tests {
         let saved = plan.remembered_contact(data, stamp(TODAY)).unwrap();
         assert_eq!(saved.admire, "your talk on port automation");
         assert_eq!(saved.shared, vec!["the port digitisation project"]);
+        let ids = (Id::from_u128(77), Id::from_u128(78));
+        let logged = plan.log(data, "", "Hi Ana", ids, today(), stamp(TODAY)).unwrap();
+        assert_eq!(
+            logged.contacts,
+            vec![saved],
+            "marking as sent saves the contact in the same change"
+        );
         plan.remember = false;
         assert_eq!(plan.remembered_contact(data, stamp(TODAY)), None);
     }

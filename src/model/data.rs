@@ -91,6 +91,41 @@ impl Touched {
     }
 }
 
+/// The records one user action writes, built by the core: the shell applies them in one data
+/// update and saves them in one write, so an action lands whole or not at all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub contacts: Vec<Contact>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub goals: Vec<Goal>,
+    pub asks: Vec<Ask>,
+    pub referrals: Vec<Referral>,
+}
+
+impl Changes {
+    /// Puts every record into `data`, replacing those with the same id, and says which it touched.
+    pub fn apply(self, data: &mut Data) -> Touched {
+        fn put<T>(map: &mut BTreeMap<Id, T>, records: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<Id> {
+            records
+                .into_iter()
+                .map(|r| {
+                    let key = id(&r);
+                    map.insert(key, r);
+                    key
+                })
+                .collect()
+        }
+        Touched {
+            contacts: put(&mut data.contacts, self.contacts, |r| r.id),
+            touchpoints: put(&mut data.touchpoints, self.touchpoints, |r| r.id),
+            links: Vec::new(),
+            goals: put(&mut data.goals, self.goals, |r| r.id),
+            asks: put(&mut data.asks, self.asks, |r| r.id),
+            referrals: put(&mut data.referrals, self.referrals, |r| r.id),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

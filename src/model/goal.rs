@@ -41,7 +41,21 @@ pub struct Goal {
     pub updated: Stamp,
 }
 
+/// Goals newest first: a goal just added is at the top, next to the form it came from, and leads
+/// the wizard's goal step.
+pub fn newest_first<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<&'a Goal> {
+    let mut list: Vec<&Goal> = goals.into_iter().collect();
+    list.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
+    list
+}
+
 impl Goal {
+    /// Archives the goal (or restores it with `false`): it leaves the active list and the wizard.
+    pub fn set_archived(&mut self, archived: bool, now: Stamp) {
+        self.archived = archived;
+        self.updated = now;
+    }
+
     /// An empty general goal: what the "New goal" form fills in.
     pub fn new(id: Id, now: Stamp) -> Self {
         Goal {
@@ -257,6 +271,17 @@ mod tests {
             posting: posting.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn goals_list_newest_first_and_archiving_stamps_the_goal() {
+        let mut old = Goal::new(Id::from_u128(1), Stamp::from_millis(10));
+        let new = Goal::new(Id::from_u128(2), Stamp::from_millis(20));
+        let twin = Goal::new(Id::from_u128(3), Stamp::from_millis(20));
+        let ids: Vec<Id> = newest_first([&old, &new, &twin]).iter().map(|g| g.id).collect();
+        assert_eq!(ids, [twin.id, new.id, old.id]);
+        old.set_archived(true, Stamp::from_millis(30));
+        assert_eq!((old.archived, old.updated), (true, Stamp::from_millis(30)));
     }
 
     fn skills() -> Vec<String> {

@@ -16,9 +16,9 @@ pub use contact::{
     cadence_label, headline, parse_tags, Contact, ContactDraft, JobMove, Judgement, Relationship, Score, Source,
     CADENCES,
 };
-pub use data::{Data, RemovedContact, Touched};
+pub use data::{Changes, Data, RemovedContact, Touched};
 pub use goal::GoalDraft;
-pub use goal::{Goal, GoalKind};
+pub use goal::{newest_first, Goal, GoalKind};
 pub use link::{KnowsLink, Person};
 pub use profile::{Profile, ProfileDraft};
 pub use referral::{Closing, Referral, ReferralDraft, Stage, UpdateSent};

@@ -174,6 +174,19 @@ impl Referral {
             updated: referred_at,
         }
     }
+
+    /// Sets the day of the meeting (`None` clears it).
+    pub fn set_meeting_on(&mut self, day: Option<NaiveDate>, now: Stamp) {
+        self.meeting_on = day;
+        self.updated = now;
+    }
+
+    /// Replaces the user's notes, cleaned as any long text is; a refusal changes nothing.
+    pub fn set_notes(&mut self, notes: &str, now: Stamp) -> Result<(), FieldError> {
+        self.notes = clean_text("Notes", notes)?;
+        self.updated = now;
+        Ok(())
+    }
 }
 
 /// The referral form as typed: one person the warm contact referred the user to.
@@ -254,6 +267,24 @@ mod tests {
 
     fn id(n: u128) -> Id {
         Id::from_u128(n)
+    }
+
+    #[test]
+    fn notes_and_the_meeting_day_stamp_the_referral() {
+        let mut r = Referral::new(id(1), "Priya", id(2), Stamp::from_millis(0));
+        r.set_notes("  Bring the SQL exercise  ", Stamp::from_millis(5))
+            .unwrap();
+        assert_eq!(
+            (r.notes.as_str(), r.updated),
+            ("Bring the SQL exercise", Stamp::from_millis(5))
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22);
+        r.set_meeting_on(day, Stamp::from_millis(9));
+        assert_eq!((r.meeting_on, r.updated), (day, Stamp::from_millis(9)));
+        assert!(r
+            .set_notes(&"x".repeat(super::super::MAX_FIELD_CHARS + 1), Stamp::from_millis(12))
+            .is_err());
+        assert_eq!(r.updated, Stamp::from_millis(9), "refused notes change nothing");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! anything changes, and returns the records to save.
 
 use super::transitions::{record_outcome, OutcomeError};
-use crate::model::{Ask, Data, FieldError, Id, Outcome, Referral, ReferralDraft, Stamp};
+use crate::model::{Ask, Changes, Data, FieldError, Id, Outcome, Referral, ReferralDraft, Stamp};
 use chrono::NaiveDate;
 
 /// How many names one ask may bring without the contact volunteering more (rule 8).
@@ -33,15 +33,15 @@ pub struct Yes {
     pub volunteered: bool,
 }
 
-/// Records a yes on `ask`: the ask answered, and one New referral per named person, tied to the
-/// ask and its goal. `ids` gives the new referrals' ids, in order.
+/// Records a yes on `ask`, as one change: the ask answered, and one New referral per named
+/// person, tied to the ask and its goal. `ids` gives the new referrals' ids, in order.
 pub fn record_yes(
     data: &Data,
     ask: &Ask,
     yes: &Yes,
     mut ids: impl Iterator<Item = Id>,
     now: Stamp,
-) -> Result<(Ask, Vec<Referral>), AnswerError> {
+) -> Result<Changes, AnswerError> {
     let mut updated = ask.clone();
     record_outcome(&mut updated, Outcome::Yes, now)?;
     let named: Vec<&ReferralDraft> = yes.referrals.iter().filter(|d| !d.is_blank()).collect();
@@ -74,7 +74,11 @@ pub fn record_yes(
     updated.volunteered = volunteered;
     updated.refers_internally = yes.refers_internally || ask.refers_internally;
     updated.updated = now;
-    Ok((updated, referrals))
+    Ok(Changes {
+        asks: vec![updated],
+        referrals,
+        ..Changes::default()
+    })
 }
 
 /// A can't as typed: their words, whether those question the plan, and when to write again.
@@ -156,12 +160,15 @@ mod tests {
             referrals: vec![named("Priya"), ReferralDraft::default(), named("Tom")],
             ..Yes::default()
         };
-        let (a, rs) = record_yes(&d, &d.asks[&id(10)], &yes, ids(), stamp(4, 9)).unwrap();
+        let yes_change = record_yes(&d, &d.asks[&id(10)], &yes, ids(), stamp(4, 9)).unwrap();
+        let (a, rs) = (&yes_change.asks[0], &yes_change.referrals);
         assert_eq!(a.outcome, Outcome::Yes);
         let names: Vec<_> = rs.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Priya", "Tom"], "the blank row is skipped");
         let reversed_ids = [id(900), id(100)].into_iter();
-        let (_, rs2) = record_yes(&d, &d.asks[&id(10)], &yes, reversed_ids, stamp(4, 9)).unwrap();
+        let rs2 = record_yes(&d, &d.asks[&id(10)], &yes, reversed_ids, stamp(4, 9))
+            .unwrap()
+            .referrals;
         let queue = urgent_queue(&rs2, stamp(5, 9).0, Default::default());
         let order: Vec<_> = queue.iter().map(|u| u.referral.name.as_str()).collect();
         assert_eq!(
@@ -172,7 +179,14 @@ mod tests {
         assert!(rs
             .iter()
             .all(|r| r.goal == Some(id(50)) && r.ask == Some(id(10)) && r.referred_by == id(1)));
-        assert_eq!(urgent_queue(&rs, stamp(5, 9).0, Default::default()).len(), 2);
+        assert_eq!(urgent_queue(rs, stamp(5, 9).0, Default::default()).len(), 2);
+        let mut after = d.clone();
+        let touched = yes_change.apply(&mut after);
+        assert_eq!(
+            (touched.asks, touched.referrals),
+            (vec![id(10)], vec![id(100), id(101)]),
+            "the answer and its referrals are one change"
+        );
     }
 
     #[test]
@@ -192,8 +206,8 @@ mod tests {
             volunteered: true,
             ..three
         };
-        let (a, rs) = record_yes(&d, &d.asks[&id(10)], &volunteered, ids(), stamp(4, 9)).unwrap();
-        assert_eq!((rs.len(), a.volunteered), (3, true));
+        let change = record_yes(&d, &d.asks[&id(10)], &volunteered, ids(), stamp(4, 9)).unwrap();
+        assert_eq!((change.referrals.len(), change.asks[0].volunteered), (3, true));
     }
 
     #[test]
@@ -218,8 +232,8 @@ mod tests {
             refers_internally: true,
             ..Yes::default()
         };
-        let (a, rs) = record_yes(&d, &d.asks[&id(10)], &yes, ids(), stamp(4, 9)).unwrap();
-        assert!(a.refers_internally && rs.is_empty());
+        let change = record_yes(&d, &d.asks[&id(10)], &yes, ids(), stamp(4, 9)).unwrap();
+        assert!(change.asks[0].refers_internally && change.referrals.is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! The rules that trip exporters up are kept in one place each: CRLF after every line, lines folded
 //! at 75 octets without splitting a UTF-8 character, and TEXT values escaped.
 
-use super::owed::{owed, planned_follow_up, Owed, OwedKind, OwedRef};
+use super::owed::{follow_up, owed, FollowUp, Owed, OwedKind, OwedRef};
 use super::urgency::{urgent_queue, UrgencyPolicy, Urgent};
 use crate::model::{Ask, Data, Outcome};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -132,9 +132,7 @@ pub fn upcoming_events(data: &Data, today: NaiveDate, now: DateTime<Utc>, policy
         .collect();
     events.extend(owed(data, today).iter().map(|o| event_for_owed(o, data)));
     for ask in data.asks.values() {
-        let later =
-            planned_follow_up(ask).filter(|due| *due > today && ask.last_follow_up_on.is_none_or(|on| on < *due));
-        if let (Some(due), true) = (later, data.contacts.contains_key(&ask.contact)) {
+        if let (Some(FollowUp::Later(due)), true) = (follow_up(ask, today), data.contacts.contains_key(&ask.contact)) {
             events.push(event_for_follow_up(ask, due, data));
         }
     }

@@ -3,6 +3,7 @@
 //! reach a calendar, and how each goal is going. Pure functions: `now` and `today` are parameters.
 
 pub mod answer;
+pub mod board;
 pub mod drafts;
 pub mod ics;
 pub mod owed;
@@ -15,12 +16,13 @@ pub mod urgency;
 mod fixtures;
 
 pub use answer::{plan_doubts, record_cant, record_yes, AnswerError, Cant, Yes, NAMES_PER_ASK};
+pub use board::{move_on_to, referrals_by_stage, undo_to};
 pub use ics::{
     calendar, event_for_follow_up, event_for_owed, event_for_urgent, upcoming_events, CalendarEvent, EventStart,
 };
-pub use owed::{owed, Owed, OwedKind, OwedRef};
+pub use owed::{follow_up, owed, FollowUp, Owed, OwedKind, OwedRef};
 pub use progress::{all_goal_progress, goal_progress, GoalProgress};
-pub use sent::{log_cant_step, log_sent, CantStep, Sent};
+pub use sent::{log_cant_step, log_sent, CantStep};
 pub use transitions::{
     check_outcome_change, check_stage_move, close, correct_outcome, correct_stage, log_first_contact, move_stage,
     outcome_label, record_outcome, stage_label, OutcomeError, StageError, STAGES,

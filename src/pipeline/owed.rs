@@ -200,15 +200,33 @@ pub fn planned_follow_up(ask: &Ask) -> Option<NaiveDate> {
     }
 }
 
+/// Where an ask's planned follow-up stands on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Owed since that day.
+    Due(NaiveDate),
+    /// Planned for that later day.
+    Later(NaiveDate),
+}
+
+/// The ask's follow-up as it stands on `today`; `None` when none is planned or it was sent
+/// (a follow-up logged on or after its day).
+pub fn follow_up(ask: &Ask, today: NaiveDate) -> Option<FollowUp> {
+    let due = planned_follow_up(ask)?;
+    if ask.last_follow_up_on.is_some_and(|on| on >= due) {
+        None
+    } else if due <= today {
+        Some(FollowUp::Due(due))
+    } else {
+        Some(FollowUp::Later(due))
+    }
+}
+
 fn follow_ups(data: &Data, today: NaiveDate, list: &mut Vec<Owed>) {
     for ask in data.asks.values() {
-        let Some(due) = planned_follow_up(ask) else {
+        let Some(FollowUp::Due(due)) = follow_up(ask, today) else {
             continue;
         };
-        let already = ask.last_follow_up_on.is_some_and(|on| on >= due);
-        if due > today || already {
-            continue;
-        }
         let name = contact_name(data, ask.contact);
         let reason = if ask.outcome == Outcome::Waiting {
             format!(
@@ -650,6 +668,24 @@ mod tests {
             list[0].reason,
             "No reply yet from Ana to your referral request of 1 Mar: follow up"
         );
+    }
+
+    #[test]
+    fn an_ask_s_follow_up_is_later_then_due_then_gone_once_sent() {
+        let waiting = waiting_with_follow_up(10, ANA, 8);
+        assert_eq!(follow_up(&waiting, date(7)), Some(FollowUp::Later(date(8))));
+        assert_eq!(follow_up(&waiting, date(8)), Some(FollowUp::Due(date(8))));
+        assert_eq!(follow_up(&waiting, date(20)), Some(FollowUp::Due(date(8))));
+        let sent = Ask {
+            last_follow_up_on: Some(date(9)),
+            ..waiting.clone()
+        };
+        assert_eq!(follow_up(&sent, date(9)), None);
+        let answered = Ask {
+            outcome: Outcome::Yes,
+            ..waiting
+        };
+        assert_eq!(follow_up(&answered, date(9)), None);
     }
 
     #[test]

@@ -3,19 +3,12 @@
 //! restarts). Pure: the caller saves what comes back.
 
 use super::owed::{Owed, OwedKind, OwedRef};
-use crate::model::{Ask, Data, Direction, Id, Outcome, Referral, Stage, Stamp, TouchKind, Touchpoint, UpdateSent};
+use crate::model::{Ask, Changes, Data, Direction, Id, Outcome, Stage, Stamp, TouchKind, Touchpoint, UpdateSent};
 use chrono::NaiveDate;
 
-/// The records to save after logging a message as sent.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sent {
-    pub asks: Vec<Ask>,
-    pub referrals: Vec<Referral>,
-    pub touchpoint: Touchpoint,
-}
-
-/// What logging `owed` as sent on `on` changes. `touch_id` is the new touchpoint's id.
-pub fn log_sent(data: &Data, owed: &Owed, on: NaiveDate, touch_id: Id, now: Stamp) -> Sent {
+/// What logging `owed` as sent on `on` changes: the ask or referrals it was about, and one new
+/// touchpoint with the recipient. `touch_id` is the new touchpoint's id.
+pub fn log_sent(data: &Data, owed: &Owed, on: NaiveDate, touch_id: Id, now: Stamp) -> Changes {
     let mut asks = Vec::new();
     let mut referrals = Vec::new();
     match (&owed.about, owed.kind) {
@@ -70,10 +63,11 @@ pub fn log_sent(data: &Data, owed: &Owed, on: NaiveDate, touch_id: Id, now: Stam
         OwedKind::FollowUp => "Followed up",
         OwedKind::ProgressUpdate => "Sent a progress update",
     };
-    Sent {
+    Changes {
         asks,
         referrals,
-        touchpoint: note_to(owed.contact, on, note, touch_id, now),
+        touchpoints: vec![note_to(owed.contact, on, note, touch_id, now)],
+        ..Changes::default()
     }
 }
 
@@ -87,8 +81,8 @@ pub enum CantStep {
 }
 
 /// Logs a can't step as done on `on`: the ask remembers the day and the contact's timeline gets a
-/// touchpoint. `None` if the ask is not a can't: the steps belong to that answer only.
-pub fn log_cant_step(ask: &Ask, step: CantStep, on: NaiveDate, touch_id: Id, now: Stamp) -> Option<(Ask, Touchpoint)> {
+/// touchpoint, as one change. `None` if the ask is not a can't: the steps belong to that answer only.
+pub fn log_cant_step(ask: &Ask, step: CantStep, on: NaiveDate, touch_id: Id, now: Stamp) -> Option<Changes> {
     if !matches!(ask.outcome, Outcome::Cant { .. }) {
         return None;
     }
@@ -105,7 +99,11 @@ pub fn log_cant_step(ask: &Ask, step: CantStep, on: NaiveDate, touch_id: Id, now
     };
     ask.updated = now;
     let touch = note_to(ask.contact, on, note, touch_id, now);
-    Some((ask, touch))
+    Some(Changes {
+        asks: vec![ask],
+        touchpoints: vec![touch],
+        ..Changes::default()
+    })
 }
 
 fn note_to(contact: Id, on: NaiveDate, note: &str, id: Id, now: Stamp) -> Touchpoint {
@@ -131,12 +129,6 @@ mod tests {
     const ANA: u128 = 1;
     const BRAM: u128 = 2;
 
-    fn apply(d: &mut Data, sent: Sent) {
-        d.asks.extend(sent.asks.into_iter().map(|a| (a.id, a)));
-        d.referrals.extend(sent.referrals.into_iter().map(|r| (r.id, r)));
-        d.touchpoints.insert(sent.touchpoint.id, sent.touchpoint);
-    }
-
     /// Logs every owed message as sent, one at a time, checking each leaves the list.
     fn send_all(d: &mut Data, today: NaiveDate) {
         let mut n = 900;
@@ -144,10 +136,11 @@ mod tests {
             let before = owed(d, today).len();
             let sent = log_sent(d, &first, today, id(n), stamp(today.day0() + 1, 18));
             assert_eq!(
-                sent.touchpoint.contact, first.contact,
-                "the touchpoint is with the recipient"
+                sent.touchpoints.iter().map(|t| t.contact).collect::<Vec<_>>(),
+                vec![first.contact],
+                "one touchpoint, with the recipient"
             );
-            apply(d, sent);
+            sent.apply(d);
             assert_eq!(owed(d, today).len(), before - 1, "{first:?} is cleared");
             n += 1;
         }
@@ -167,9 +160,10 @@ mod tests {
         assert_eq!(thanks.kind, OwedKind::ThankYou);
         let sent = log_sent(&d, &thanks, date(4), id(99), stamp(4, 10));
         assert_eq!(sent.asks[0].thanked_on, Some(date(4)));
-        assert_eq!(sent.touchpoint.note, "Sent a thank-you");
-        assert_eq!(sent.touchpoint.date, date(4));
-        apply(&mut d, sent);
+        assert_eq!(sent.touchpoints[0].note, "Sent a thank-you");
+        assert_eq!(sent.touchpoints[0].date, date(4));
+        let touched = sent.apply(&mut d);
+        assert_eq!((touched.asks, touched.touchpoints), (vec![id(10)], vec![id(99)]));
         assert!(owed(&d, date(4)).is_empty());
         assert_eq!(d.touchpoints.len(), 1);
     }
@@ -205,11 +199,17 @@ mod tests {
     #[test]
     fn can_t_steps_are_logged_on_a_cant_only() {
         let a = ask(10, ANA, None, cant("freeze"), 3);
-        let (a2, touch) = log_cant_step(&a, CantStep::EyesOpen, date(4), id(99), stamp(4, 9)).unwrap();
-        assert_eq!(a2.eyes_open_on, Some(date(4)));
-        assert_eq!(touch.note, "Asked them to keep their eyes open");
-        let (a3, _) = log_cant_step(&a2, CantStep::Resume, date(5), id(98), stamp(5, 9)).unwrap();
+        let mut d = data(vec![contact(ANA, "Ana")], vec![], vec![a.clone()], vec![]);
+        let eyes = log_cant_step(&a, CantStep::EyesOpen, date(4), id(99), stamp(4, 9)).unwrap();
+        assert_eq!(eyes.asks[0].eyes_open_on, Some(date(4)));
+        assert_eq!(eyes.touchpoints[0].note, "Asked them to keep their eyes open");
+        let touched = eyes.apply(&mut d);
+        assert_eq!((touched.asks, touched.touchpoints), (vec![id(10)], vec![id(99)]));
+        let resume = log_cant_step(&d.asks[&id(10)], CantStep::Resume, date(5), id(98), stamp(5, 9)).unwrap();
+        resume.apply(&mut d);
+        let a3 = &d.asks[&id(10)];
         assert_eq!((a3.eyes_open_on, a3.resume_sent_on), (Some(date(4)), Some(date(5))));
+        assert_eq!(d.touchpoints.len(), 2, "each step is on the timeline");
         let yes = ask(11, ANA, None, Outcome::Yes, 3);
         assert_eq!(
             log_cant_step(&yes, CantStep::Resume, date(4), id(97), stamp(4, 9)),

@@ -36,13 +36,13 @@ pub fn outcome_label(outcome: &Outcome) -> &'static str {
 }
 
 /// The stage after `stage` on the way forward, if any.
-fn next_stage(stage: Stage) -> Option<Stage> {
+pub(super) fn next_stage(stage: Stage) -> Option<Stage> {
     let i = STAGES.iter().position(|s| *s == stage)?;
     STAGES.get(i + 1).copied()
 }
 
 /// The stage before `stage`, if any.
-fn previous_stage(stage: Stage) -> Option<Stage> {
+pub(super) fn previous_stage(stage: Stage) -> Option<Stage> {
     let i = STAGES.iter().position(|s| *s == stage)?;
     i.checked_sub(1).map(|j| STAGES[j])
 }

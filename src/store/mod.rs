@@ -22,6 +22,26 @@ pub const PREFIX: &str = "vouch.";
 pub const META_KEY: &str = "vouch.meta";
 pub const PROFILE_KEY: &str = "vouch.profile";
 
+/// What browsers let one site keep (about 5 MB), in the UTF-16 units they count: the budget all
+/// of Vouch's data is measured against.
+pub const STORAGE_BUDGET: usize = 2_500_000;
+
+/// How much of `kv` Vouch's keys take, keys and values, in UTF-16 units as browsers count them.
+/// A key that can't be read counts as its name only.
+pub fn storage_used(kv: &impl KeyValue) -> usize {
+    kv.keys()
+        .unwrap_or_default()
+        .iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| codec::utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| codec::utf16_len(&v)))
+        .sum()
+}
+
+/// `used` units as a percentage of `STORAGE_BUDGET`.
+pub fn budget_percent(used: usize) -> f64 {
+    used as f64 * 100.0 / STORAGE_BUDGET as f64
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("this browser is not letting Vouch save ({0}). Private browsing or a storage setting may block it.")]

@@ -44,7 +44,7 @@ pub fn SaveBanner() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button"
-                                    on:click=move |_| crate::ui::settings::download_backup(app)
+                                    on:click=move |_| crate::web::backup::download_backup(app)
                                 >
                                     "Download a backup"
                                 </button>

@@ -38,7 +38,15 @@ pub fn MessageEditor(
     /// The recipient's e-mail for the "Open in mail app" link; may be empty.
     #[prop(into)]
     to_email: Signal<String>,
+    /// Runs after each edit the user types, once `subject` and `body` hold it.
+    #[prop(optional)]
+    on_edit: Option<Callback<()>>,
 ) -> impl IntoView {
+    let edited = move || {
+        if let Some(f) = on_edit {
+            f.run(());
+        }
+    };
     let body_id = unique_id("message");
     let count_id = format!("{body_id}-count");
     let subject_id = unique_id("subject");
@@ -80,7 +88,16 @@ pub fn MessageEditor(
                 <Show when=is_email>
                     <div class="field">
                         <label for=subject_id.clone()>"Subject"</label>
-                        <input id=subject_id.clone() type="text" autocomplete="off" bind:value=subject/>
+                        <input
+                            id=subject_id.clone()
+                            type="text"
+                            autocomplete="off"
+                            prop:value=move || subject.get()
+                            on:input:target=move |ev| {
+                                subject.set(ev.target().value());
+                                edited();
+                            }
+                        />
                     </div>
                 </Show>
                 <div class="field">
@@ -91,7 +108,11 @@ pub fn MessageEditor(
                         aria-describedby=count_id.clone()
                         aria-invalid=move || over().then_some("true")
                         spellcheck="true"
-                        bind:value=body
+                        prop:value=move || body.get()
+                        on:input:target=move |ev| {
+                            body.set(ev.target().value());
+                            edited();
+                        }
                     ></textarea>
                     <p id=count_id.clone() class="char-count" class:over=over>
                         {move || format!("{} / {} characters", length(), limit())}

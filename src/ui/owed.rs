@@ -2,11 +2,12 @@
 //! since when, its draft one click away, and "Mark as sent", which clears it and logs a touchpoint.
 
 use crate::app::{href, use_app, AppState, Toast};
-use crate::model::{Ask, Id, Referral, Touchpoint};
+use crate::model::Id;
 use crate::pipeline::{self, drafts, Owed, OwedRef};
-use crate::ui::asks::RecordOutcome;
+use crate::ui::answer::RecordOutcome;
+use crate::ui::calendar::download_ics;
 use crate::ui::draft::DraftPanel;
-use crate::ui::referrals::download_ics;
+use crate::ui::write_toggle::WriteToggle;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,17 +18,11 @@ pub fn mark_sent(app: AppState, owed: &Owed) {
     let sent = app
         .data
         .with_untracked(|d| pipeline::log_sent(d, owed, today, web::new_id(), web::now()));
-    for ask in sent.asks {
-        app.put::<Ask>(ask);
-    }
-    for r in sent.referrals {
-        app.put::<Referral>(r);
-    }
+    app.apply(|d| sent.apply(d));
     let name = app
         .data
         .with_untracked(|d| d.contacts.get(&owed.contact).map(|c| c.name.clone()))
         .unwrap_or_default();
-    app.put::<Touchpoint>(sent.touchpoint);
     app.show_toast(Toast {
         message: format!("Logged: {} to {name}.", owed.kind.label().to_lowercase()),
         undo: None,
@@ -74,16 +69,13 @@ pub fn OwedItem(
                 <span class="meta">"Since " <time datetime=owed.due.format("%Y-%m-%d").to_string()>{since}</time></span>
             </div>
             <div class="item-actions">
-                <button
-                    type="button"
+                <WriteToggle
+                    open=writing
+                    on_toggle=move |()| writing.update(|w| *w = !*w)
+                    controls=panel_id.clone()
+                    label=write_label
                     class="button small primary"
-                    aria-expanded=move || writing.get().to_string()
-                    aria-controls=panel_id.clone()
-                    aria-label=write_label
-                    on:click=move |_| writing.update(|w| *w = !*w)
-                >
-                    "Write it"
-                </button>
+                />
                 <button type="button" class="button small ghost" aria-label=calendar_label on:click=export>
                     "Add to calendar"
                 </button>

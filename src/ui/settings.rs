@@ -1,26 +1,15 @@
 //! Settings & data: the user's profile ("Me"), contacts in and out (import, export, duplicates,
 //! sample data), backups, and what is stored where.
 
-use crate::app::{href, use_app, AppState, Toast};
+use crate::app::{href, use_app, Toast};
 use crate::export;
 use crate::model::{Data, ProfileDraft};
-use crate::store::{codec::utf16_len, Backup, KeyValue, PREFIX};
+use crate::store::{self, Backup};
 use crate::ui::fields::{FormErrors, TextArea, TextField};
 use crate::web::{self, LocalKv};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
-
-/// Downloads everything as one readable JSON file.
-pub fn download_backup(app: AppState) {
-    let json = app.data.with_untracked(|d| Backup::from_data(d, web::now()).to_json());
-    if !web::download(&web::dated_filename("vouch-backup", "json"), "application/json", &json) {
-        app.show_toast(Toast {
-            message: "The browser refused the download.".into(),
-            undo: None,
-        });
-    }
-}
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -177,12 +166,7 @@ fn DataSection() -> impl IntoView {
     // Re-measured whenever the data changes: the size localStorage counts against its quota.
     let used = Memo::new(move |_| {
         app.data.track();
-        let kv = LocalKv;
-        let keys = kv.keys().unwrap_or_default();
-        keys.iter()
-            .filter(|k| k.starts_with(PREFIX))
-            .map(|k| utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| utf16_len(&v)))
-            .sum::<usize>()
+        store::storage_used(&LocalKv)
     });
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -228,9 +212,9 @@ fn DataSection() -> impl IntoView {
         <section class="card" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>"Stored in this browser only: " {move || counts.get()} "."</p>
-            <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", used.get() as f64 / 25_000.0)}</p>
+            <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", store::budget_percent(used.get()))}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| download_backup(app)>"Download a backup"</button>
+                <button type="button" class="button" on:click=move |_| crate::web::backup::download_backup(app)>"Download a backup"</button>
             </div>
             <div class="field">
                 <label for="restore-file">"Restore from a backup"</label>

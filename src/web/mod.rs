@@ -2,6 +2,8 @@
 //! downloads, the service worker, and the last-resort panic screen. Thin on purpose: every decision
 //! lives in the pure core.
 
+pub mod backup;
+pub mod prefs;
 pub mod share;
 
 use crate::model::{Id, Stamp};

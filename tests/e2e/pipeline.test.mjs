@@ -47,10 +47,11 @@ function backup(now) {
   };
 }
 
-async function restore(page, now) {
+/** Restores `data` (Sam's search as of `now` unless given) through Settings & data. */
+async function restore(page, now, data = backup(now)) {
   await nav(page, 'Settings & data');
   await page.getByLabel('Restore from a backup').setInputFiles({
-    name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup(now))),
+    name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
   });
   await page.getByRole('button', { name: 'Replace my data' }).click();
   await page.getByRole('status').getByText(/Restored/).waitFor();
@@ -219,12 +220,7 @@ describe('pipeline', () => {
     const data = backup(now);
     // Lena, referred 26 hours ago, was contacted 6 hours later.
     Object.assign(data.referrals[0], { st: 'contacted', fc: now - 20 * HOUR, sc: now - 20 * HOUR });
-    await nav(page, 'Settings & data');
-    await page.getByLabel('Restore from a backup').setInputFiles({
-      name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)),
-    });
-    await page.getByRole('button', { name: 'Replace my data' }).click();
-    await page.getByRole('status').getByText(/Restored/).waitFor();
+    await restore(page, now, data);
 
     await nav(page, 'Today');
     assert.equal(await page.getByRole('heading', { name: 'Contact now' }).count(), 0, 'a contacted referral is not urgent');
@@ -260,6 +256,39 @@ describe('pipeline', () => {
     const progress = page.getByRole('region', { name: 'Progress: Supply chain planner at Maersk' });
     await progress.getByText('Closed 1').waitFor();
     await progress.getByText('6 hours (median of 1)', { exact: true }).waitFor();
+  });
+
+  it('moving one referral keeps the other cards as they were: an open draft and notes not yet saved', async () => {
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
+    const now = Date.now();
+    const data = backup(now);
+    const lena = data.referrals[0];
+    // Priya is new as well; Tom was contacted yesterday.
+    data.referrals.push(
+      { ...lena, i: id(51), n: 'Priya Natarajan', em: 'priya@example.com', at: now - 20 * HOUR, c: now - 20 * HOUR, m: now - 20 * HOUR },
+      { ...lena, i: id(52), n: 'Tom Berg', em: 'tom@example.com', at: now - 30 * HOUR, st: 'contacted', fc: now - 24 * HOUR, sc: now - 24 * HOUR, c: now - 30 * HOUR, m: now - 24 * HOUR },
+    );
+    await restore(page, now, data);
+
+    await nav(page, 'Referrals');
+    const card = (name) => page.getByRole('article', { name });
+    // Lena's first message is open and being edited; Tom's notes are typed but not saved.
+    await card('Lena Vos').getByRole('button', { name: 'Write first message to Lena Vos' }).click();
+    const lenaDraft = card('Lena Vos').getByRole('region', { name: 'First message to Lena Vos' });
+    await lenaDraft.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi Lena, Bram told me about your team.');
+    await card('Tom Berg').getByText('Notes to prepare').click();
+    await card('Tom Berg').getByLabel('Notes on Tom Berg').fill('Ask about the planning test.');
+
+    // Priya moves from New to Contacted: both her old column (Lena's) and her new one (Tom's) change.
+    await card('Priya Natarajan').getByRole('button', { name: 'Log first contact with Priya Natarajan' }).click();
+    await page.getByRole('status').getByText('Logged your first contact with Priya Natarajan.').waitFor();
+    await page.getByRole('list', { name: 'Contacted' }).getByRole('article', { name: 'Priya Natarajan' }).waitFor();
+
+    assert.equal(await lenaDraft.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), 'Hi Lena, Bram told me about your team.');
+    assert.equal(await card('Tom Berg').getByLabel('Notes on Tom Berg').inputValue(), 'Ask about the planning test.');
+    await page.getByRole('heading', { name: /Contacted/ }).getByText('(2)').waitFor();
   });
 
   it('exports all upcoming reminders as a valid .ics file', async () => {

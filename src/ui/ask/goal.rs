@@ -6,7 +6,7 @@ use crate::app::use_app;
 use crate::compose::active_goals;
 use crate::model::{GoalKind, Id};
 use crate::ui::fields::unique_id;
-use crate::ui::goals::GoalEditor;
+use crate::ui::goal_editor::GoalEditor;
 use leptos::prelude::*;
 
 #[component]

@@ -31,23 +31,34 @@ pub(crate) struct Wizard {
     pub today: NaiveDate,
 }
 
+/// A field of the plan as a text box holds it: `value` is what the box shows, a signal of its own
+/// so typing re-renders nothing else; `input` writes each keystroke into both it and the plan (and
+/// so into the saved draft), in the input handler.
+#[derive(Clone, Copy)]
+pub(crate) struct PlanField {
+    pub value: RwSignal<String>,
+    write: Callback<String>,
+}
+
+impl PlanField {
+    pub fn input(self, text: String) {
+        self.value.set(text.clone());
+        self.write.run(text);
+    }
+}
+
 impl Wizard {
-    /// A field of the plan as a signal of its own, so a text box re-renders nothing else while
-    /// the user types; every change is written back into the plan (and so into the saved draft).
+    /// The plan's field that `get` reads and `set` writes, as a text box holds it.
     pub fn text(
         self,
         get: impl Fn(&AskPlan) -> String + 'static,
         set: impl Fn(&mut AskPlan, String) + Send + Sync + 'static,
-    ) -> RwSignal<String> {
+    ) -> PlanField {
         let plan = self.plan;
-        let value = RwSignal::new(plan.with_untracked(&get));
-        Effect::new(move |first: Option<()>| {
-            let v = value.get();
-            if first.is_some() {
-                plan.update(|p| set(p, v));
-            }
-        });
-        value
+        PlanField {
+            value: RwSignal::new(plan.with_untracked(&get)),
+            write: Callback::new(move |text: String| plan.update(|p| set(p, text))),
+        }
     }
 }
 
@@ -172,11 +183,10 @@ pub fn MakeTheAsk() -> impl IntoView {
     });
 
     let step = Memo::new(move |_| plan.with(|p| p.step));
-    let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        step.track();
-        error.set(None);
-    });
+    // Why the last Next was refused, with the step it was refused on: shown only while that step
+    // is open, so moving to any step (Back, Next, a continued draft) leaves it behind.
+    let error = RwSignal::new(None::<(Step, String)>);
+    let shown_error = move || error.get().filter(|(s, _)| *s == step.get()).map(|(_, e)| e);
     let go = move |to: Option<Step>| {
         if let Some(to) = to {
             plan.update(|p| p.step = to);
@@ -190,7 +200,7 @@ pub fn MakeTheAsk() -> impl IntoView {
             .with_untracked(|d| plan.with_untracked(|p| p.check(current, d)));
         match checked {
             Ok(()) => go(current.next()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some((current, e.to_string()))),
         }
     };
 
@@ -233,7 +243,7 @@ pub fn MakeTheAsk() -> impl IntoView {
                     Step::Channel => view! { <channel::ChannelStep wizard=wizard/> }.into_any(),
                     Step::Review => view! { <review::ReviewStep wizard=wizard/> }.into_any(),
                 }}
-                {move || error.get().map(|e| view! { <p class="form-errors" role="alert">{e}</p> })}
+                {move || shown_error().map(|e| view! { <p class="form-errors" role="alert">{e}</p> })}
                 <div class="wizard-nav">
                     <button
                         type="button"

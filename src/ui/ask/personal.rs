@@ -2,7 +2,7 @@
 //! (taken from the contact, editable here), which fit points to use, what the user offers back,
 //! the résumé link, and for a warm introduction whom to be introduced to.
 
-use super::{CheckField, Wizard};
+use super::{CheckField, PlanField, Wizard};
 use crate::app::{href, use_app};
 use crate::model::AskKind;
 use crate::ui::fields::unique_id;
@@ -15,8 +15,8 @@ fn PlanText(
     /// The visible label and accessible name.
     #[prop(into)]
     label: Signal<String>,
-    /// The field's value, from `Wizard::text`.
-    value: RwSignal<String>,
+    /// The plan's field, from `Wizard::text`.
+    field: PlanField,
     /// Help under the box.
     #[prop(optional)]
     hint: Option<&'static str>,
@@ -27,11 +27,19 @@ fn PlanText(
     let id = unique_id("p");
     let hint_id = format!("{id}-hint");
     let described = hint.map(|_| hint_id.clone());
+    let value = move || field.value.get();
     let control = if multiline {
-        view! { <textarea id=id.clone() rows=2 aria-describedby=described bind:value=value></textarea> }.into_any()
+        view! {
+            <textarea id=id.clone() rows=2 aria-describedby=described prop:value=value
+                on:input:target=move |ev| field.input(ev.target().value())></textarea>
+        }
+        .into_any()
     } else {
-        view! { <input id=id.clone() type="text" autocomplete="off" aria-describedby=described bind:value=value/> }
-            .into_any()
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" aria-describedby=described prop:value=value
+                on:input:target=move |ev| field.input(ev.target().value())/>
+        }
+        .into_any()
     };
     view! {
         <div class="field">
@@ -75,9 +83,9 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
             <fieldset>
                 <legend>"Whom to be introduced to"</legend>
                 <div class="grid-3">
-                    <PlanText label="Their name" value=intro_name/>
-                    <PlanText label="Their role" value=intro_role/>
-                    <PlanText label="Their company" value=intro_company/>
+                    <PlanText label="Their name" field=intro_name/>
+                    <PlanText label="Their role" field=intro_role/>
+                    <PlanText label="Their company" field=intro_company/>
                 </div>
             </fieldset>
         </Show>
@@ -85,13 +93,13 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
             <legend>"What you share"</legend>
             <PlanText
                 label=Signal::derive(move || format!("What you share with {}", first.get()))
-                value=shared
+                field=shared
                 multiline=true
                 hint="A past project, a school, an event, as it reads after “our time on”: the port digitisation project."
             />
             <PlanText
                 label="What you admire in their work"
-                value=admired
+                field=admired
                 multiline=true
                 hint="As it reads after “I admire”: your talk on warehouse robotics."
             />
@@ -106,7 +114,7 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
             <legend>"Give back"</legend>
             <PlanText
                 label="What you can offer in return"
-                value=offer
+                field=offer
                 hint="As it reads after “I'd be glad to”: review your team's forecasting model. Optional, but a referral is a favour."
             />
             <CheckField

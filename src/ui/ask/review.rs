@@ -37,13 +37,10 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     };
     let subject = RwSignal::new(start_subject);
     let body = RwSignal::new(start_body);
-    // The plan keeps the text only where it differs from the writer's, so earlier steps can still
-    // rewrite a draft nobody has touched.
-    Effect::new(move |first: Option<()>| {
-        let (s, b) = (subject.get(), body.get());
-        if first.is_none() {
-            return;
-        }
+    // On each edit the user types: the plan keeps the text only where it differs from the
+    // writer's, so earlier steps can still rewrite a draft nobody has touched.
+    let keep_edit = Callback::new(move |()| {
+        let (s, b) = (subject.get_untracked(), body.get_untracked());
         let (ws, wb) = written();
         plan.update(|p| {
             p.subject = if s == ws { String::new() } else { s };
@@ -84,11 +81,15 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     let blurb = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.blurb(d))).map(|d| d.body));
 
     let days_id = unique_id("follow-up");
+    // The box keeps what was typed (even "" or "abc"); the plan gets the number it means, in the
+    // same handler, and 0 (refused on Mark as sent) for anything else.
     let days = RwSignal::new(plan.with_untracked(|p| p.follow_up_days.to_string()));
-    Effect::new(move |_| {
-        let value = days.get().trim().parse::<u16>().unwrap_or(0);
+    let on_days = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let value = typed.trim().parse::<u16>().unwrap_or(0);
+        days.set(typed);
         plan.update(|p| p.follow_up_days = value);
-    });
+    };
     let follow_up_date = move || {
         plan.with(|p| today.checked_add_days(Days::new(u64::from(p.follow_up_days))))
             .filter(|_| plan.with(|p| (1..=MAX_FOLLOW_UP_DAYS).contains(&p.follow_up_days)))
@@ -102,19 +103,17 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
         let logged = app
             .data
             .with_untracked(|d| plan.with_untracked(|p| p.log(d, &s, &b, (web::new_id(), web::new_id()), today, now)));
-        let (ask, touch) = match logged {
-            Ok(records) => records,
+        let change = match logged {
+            Ok(change) => change,
             Err(e) => {
                 error.set(Some(e.to_string()));
                 return;
             }
         };
-        if let Some(updated) = app
-            .data
-            .with_untracked(|d| plan.with_untracked(|p| p.remembered_contact(d, now)))
-        {
-            app.put(updated);
-        }
+        // `log` builds exactly one ask; its text is for the toast.
+        let Some(ask) = change.asks.first().cloned() else {
+            return;
+        };
         let contact = ask.contact;
         let name = app
             .data
@@ -125,11 +124,9 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             .map(|d| d.format("%-d %B").to_string())
             .unwrap_or_default();
         let kind = ask.kind.label();
-        app.put(ask);
-        app.put(touch);
         // A failed save keeps the ask in memory (and the banner up); the draft stays too until it
         // is really stored.
-        if app.save_error.get_untracked().is_none() {
+        if app.apply(|d| change.apply(d)) {
             scratch::remove(DRAFT_KEY);
         }
         app.show_toast(Toast {
@@ -143,7 +140,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
 
     view! {
         <p class="review-summary">{move || summary.get()}</p>
-        <MessageEditor subject=subject body=body channel=channel coach=coach to_email=to_email/>
+        <MessageEditor subject=subject body=body channel=channel coach=coach to_email=to_email on_edit=keep_edit/>
         <div class="actions rewrite-actions">
             <button type="button" class="button" on:click=another>"Another phrasing"</button>
             <Show when=move || edited.get()>
@@ -162,7 +159,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             <h3>"Sent it?"</h3>
             <div class="field follow-up">
                 <label for=days_id.clone()>"Follow up after (days)"</label>
-                <input id=days_id type="number" min="1" max=MAX_FOLLOW_UP_DAYS.to_string() inputmode="numeric" bind:value=days/>
+                <input id=days_id type="number" min="1" max=MAX_FOLLOW_UP_DAYS.to_string() inputmode="numeric" prop:value=move || days.get() on:input=on_days/>
                 <p class="hint">
                     {move || match follow_up_date() {
                         Some(d) => format!("If there's no reply by {d}, Today will remind you, with a gentle follow-up."),
