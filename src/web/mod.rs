@@ -2,6 +2,7 @@
 //! downloads, the service worker, and the last-resort panic screen. Thin on purpose: every decision
 //! lives in the pure core.
 
+pub mod clock;
 pub mod share;
 
 use crate::model::{Id, Stamp};
@@ -91,7 +92,8 @@ pub fn now() -> Stamp {
     Stamp::from_millis(js_sys::Date::now() as i64)
 }
 
-/// Today in the user's own time zone: "due today" means their today, not UTC's.
+/// Today in the user's own time zone: "due today" means their today, not UTC's. Read once, for
+/// an action (a file name, a logged touch); a screen that shows dates follows `clock::today()`.
 pub fn today() -> chrono::NaiveDate {
     let d = js_sys::Date::new_0();
     chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
