@@ -99,6 +99,13 @@ pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
 }
 
+/// The local time zone's offset east of UTC, in minutes, at a given moment (daylight saving
+/// makes it depend on the moment). JavaScript counts the other way round, west of UTC.
+pub fn utc_offset_minutes(at: chrono::DateTime<chrono::Utc>) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    -(date.get_timezone_offset() as i32)
+}
+
 pub fn new_id() -> Id {
     Id::new_v4()
 }
