@@ -12,6 +12,7 @@ pub mod fields;
 pub mod goals;
 pub mod import;
 pub mod message;
+pub mod nav;
 pub mod network;
 pub mod not_found;
 pub mod owed;
