@@ -1,6 +1,6 @@
 // Dates move at midnight: a screen left open past midnight counts from the new day, and a tab that
 // was hidden overnight (its timers paused) catches up as soon as it is shown again. The page's
-// clock is Playwright's, so midnight comes in a second.
+// clock is Playwright's, so midnight comes in a second. Times read in the browser's time zone.
 import { describe, it } from 'node:test';
 import { nav, open, setup } from './harness.mjs';
 
@@ -30,5 +30,16 @@ describe('the clock', () => {
     await page.clock.setSystemTime(new Date(2026, 11, 3, 9, 0, 0));
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await page.getByText('Last touch 30 Nov 2026 (3 days ago)').waitFor();
+  });
+
+  it("shows a referral's deadline in the user's own time zone", async () => {
+    const { context } = await env.context({ timezoneId: 'Asia/Kolkata' });
+    const page = await context.newPage();
+    await page.clock.install({ time: Date.UTC(2026, 10, 21, 0, 59) });
+    await open(page, env.server.url);
+    // The sample referral was made three hours ago, so its 48 hours end at 22 Nov, 21:59 UTC:
+    // 03:29 the next morning in India (UTC+5:30).
+    await page.getByRole('button', { name: 'Explore with sample data' }).click();
+    await page.getByText('contact by 23 Nov, 03:29').first().waitFor();
   });
 });
