@@ -5,8 +5,6 @@
 use crate::model::clock::wait_until_next_day;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 
 /// The date the Shell keeps current. Only the read side goes into context: screens follow the
 /// date, only the clock moves it.
@@ -19,18 +17,20 @@ pub fn provide_clock() {
     let timer = StoredValue::new(None::<TimeoutHandle>);
     arm(date, timer);
 
-    // visibilitychange is fired at the document, so it is listened to there, not on the window.
-    let on_visible = Closure::<dyn Fn()>::new(move || {
-        let hidden = document().hidden();
-        if !hidden {
+    // visibilitychange is fired at the document and bubbles up to the window.
+    let on_visible = window_event_listener_untyped("visibilitychange", move |_| {
+        if !document().hidden() {
             look(date);
             // Timers are throttled or paused while a tab is hidden: count from now again.
             arm(date, timer);
         }
     });
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
-    // The Shell lives as long as the page, and so does this listener.
-    on_visible.forget();
+    on_cleanup(move || {
+        on_visible.remove();
+        if let Some(pending) = timer.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+    });
 
     provide_context(Clock(date.into()));
 }
@@ -44,9 +44,10 @@ pub fn today() -> Signal<NaiveDate> {
 }
 
 /// Reads the date and moves the signal only if the day changed, so nothing re-renders hourly.
+/// After the Shell is gone (a test unmounting the app) it does nothing.
 fn look(date: RwSignal<NaiveDate>) {
     let now = super::today();
-    if date.get_untracked() != now {
+    if date.try_get_untracked().is_some_and(|shown| shown != now) {
         date.set(now);
     }
 }
@@ -65,7 +66,10 @@ fn arm(date: RwSignal<NaiveDate>, timer: StoredValue<Option<TimeoutHandle>>) {
         wait,
     )
     .ok();
-    timer.set_value(handle);
+    // Once the Shell is gone the slot is too, and the chain of timers ends here.
+    if let Some(Some(orphan)) = timer.try_set_value(handle) {
+        orphan.clear();
+    }
 }
 
 /// The wall-clock time here, as the user's own clock shows it.

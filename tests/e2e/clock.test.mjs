@@ -28,7 +28,8 @@ describe('the clock', () => {
 
     // Hidden until the morning three days on: no timer ran, showing the tab reads the date.
     await page.clock.setSystemTime(new Date(2026, 11, 3, 9, 0, 0));
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // As browsers fire it: at the document, bubbling.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     await page.getByText('Last touch 30 Nov 2026 (3 days ago)').waitFor();
   });
 
