@@ -279,7 +279,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Header, navigation, the save banner, the routed screen and the toast.
+/// The clock every screen reads today's date from, then the header with the navigation, the save
+/// banner, the routed screen and the toast.
 #[component]
 fn Shell() -> impl IntoView {
     web::clock::provide_clock();

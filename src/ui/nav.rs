@@ -29,6 +29,7 @@ fn icon(path: &'static str) -> impl IntoView {
     }
 }
 
+/// The site's one `<nav aria-label="Main">`: the Shell places it in the header.
 #[component]
 pub fn MainNav() -> impl IntoView {
     let open = RwSignal::new(false);
