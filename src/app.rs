@@ -279,9 +279,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Header, navigation, the save banner, the routed screen and the toast.
+/// The clock every screen reads today's date from, then the header with the navigation, the save
+/// banner, the routed screen and the toast.
 #[component]
 fn Shell() -> impl IntoView {
+    web::clock::provide_clock();
     view! {
         <Router base=router_base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -290,15 +292,7 @@ fn Shell() -> impl IntoView {
                     <img src="icons/icon-192.png" alt="" width="28" height="28"/>
                     <span>"Vouch"</span>
                 </A>
-                <nav aria-label="Main">
-                    <A href=href("/") exact=true>"Today"</A>
-                    <A href=href("/network")>"Network"</A>
-                    <A href=href("/backers")>"Backers"</A>
-                    <A href=href("/goals")>"Goals"</A>
-                    <A href=href("/ask")>"Make the ask"</A>
-                    <A href=href("/referrals")>"Referrals"</A>
-                    <A href=href("/settings")>"Settings & data"</A>
-                </nav>
+                <ui::nav::MainNav/>
             </header>
             <ui::banner::SaveBanner/>
             <ui::import::ImportProvider>

@@ -3,6 +3,7 @@
 //! browser, so all of it is tested natively.
 
 mod ask;
+pub mod clock;
 mod contact;
 mod data;
 mod goal;

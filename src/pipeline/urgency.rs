@@ -2,7 +2,7 @@
 //! its age, and turns red once it has waited longer than the policy allows (48 hours by default).
 
 use crate::model::Referral;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 
 /// How long a new referral may wait for its first contact before it is overdue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +62,17 @@ pub fn age_label(hours: i64) -> String {
         i64::MIN..=0 => "Referred less than an hour ago".to_string(),
         1 => "Referred 1 hour ago".to_string(),
         h => format!("Referred {h} hours ago"),
+    }
+}
+
+/// When the first contact is due, in the user's own time: "23 Nov, 22:59". `offset_minutes` is
+/// the local time zone's offset east of UTC at that moment (+60 in Paris in winter); the browser
+/// knows it, the core does not, so it is a parameter. An offset no time zone has (beyond ±18 h)
+/// falls back to UTC and says so.
+pub fn due_by_label(due_by: DateTime<Utc>, offset_minutes: i32) -> String {
+    match FixedOffset::east_opt(offset_minutes.saturating_mul(60)) {
+        Some(zone) => due_by.with_timezone(&zone).format("%-d %b, %H:%M").to_string(),
+        None => due_by.format("%-d %b, %H:%M UTC").to_string(),
     }
 }
 
@@ -180,5 +191,22 @@ mod tests {
         let b = referral(5, 9, None, stamp(3, 9));
         let queue = urgent_queue([&a, &b], at(3, 10), UrgencyPolicy::default());
         assert_eq!(queue[0].referral.id, id(5));
+    }
+
+    #[test]
+    fn the_deadline_reads_in_local_time() {
+        let due = at(23, 21) - TimeDelta::minutes(1);
+        assert_eq!(due_by_label(due, 0), "23 Mar, 20:59");
+        assert_eq!(due_by_label(due, 60), "23 Mar, 21:59");
+        // Far enough east, the deadline falls on the next day.
+        assert_eq!(due_by_label(due, 5 * 60 + 30), "24 Mar, 02:29");
+        // West of UTC the offset is negative.
+        assert_eq!(due_by_label(due, -8 * 60), "23 Mar, 12:59");
+    }
+
+    #[test]
+    fn an_impossible_offset_falls_back_to_utc_and_says_so() {
+        let due = at(3, 9);
+        assert_eq!(due_by_label(due, 24 * 60), "3 Mar, 09:00 UTC");
     }
 }

@@ -62,8 +62,9 @@ pub fn AskCard(
 ) -> impl IntoView {
     let app = use_app();
     let ask = Memo::new(move |_| app.data.with(|d| d.asks.get(&id).cloned()));
-    let today = web::today();
+    let today = web::clock::today();
     move || {
+        let today = today.get();
         let Some(a) = ask.get() else {
             return ().into_any();
         };

@@ -32,8 +32,8 @@ struct Ranking {
 #[component]
 pub fn Backers() -> impl IntoView {
     let app = use_app();
-    let today = web::today();
-    let ranking = Memo::new(move |_| app.data.with(|d| ranking(d, today)));
+    let today = web::clock::today();
+    let ranking = Memo::new(move |_| app.data.with(|d| ranking(d, today.get())));
 
     view! {
         <section class="page backers">

@@ -19,6 +19,7 @@ pub mod goal_editor;
 pub mod goals;
 pub mod import;
 pub mod message;
+pub mod nav;
 pub mod network;
 pub mod not_found;
 pub mod owed;

@@ -82,7 +82,8 @@ pub fn Network() -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
 
     let total = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
-    let index = Memo::new(move |_| Index(Arc::new(app.data.with(|d| SearchIndex::build(d, web::today())))));
+    let today = web::clock::today();
+    let index = Memo::new(move |_| Index(Arc::new(app.data.with(|d| SearchIndex::build(d, today.get())))));
     let opt = |s: RwSignal<String>| {
         let v = s.get();
         (!v.is_empty()).then_some(v)

@@ -117,7 +117,10 @@ pub fn ReferralCard(
                 let when = if overdue {
                     " · overdue: contact them today".to_string()
                 } else {
-                    format!(" · contact by {}", due_by.format("%-d %b, %H:%M UTC"))
+                    format!(
+                        " · contact by {}",
+                        pipeline::urgency::due_by_label(due_by, web::utc_offset_minutes(due_by))
+                    )
                 };
                 view! { <p class="age" class:late=overdue>{pipeline::age_label(hours)}{when}</p> }
             })

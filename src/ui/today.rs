@@ -73,8 +73,8 @@ struct RecentRow {
 #[component]
 pub fn Today() -> impl IntoView {
     let app = use_app();
-    // Fixed for the life of the screen: re-opening Today after midnight moves it on.
-    let today = web::today();
+    // Follows the clock: a Today left open overnight moves on at midnight.
+    let today = web::clock::today();
     let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
     let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
     let has_goals = Memo::new(move |_| app.data.with(|d| d.goals.values().any(|g| !g.archived)));
@@ -88,10 +88,10 @@ pub fn Today() -> impl IntoView {
             }
         })
     });
-    let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today)));
-    let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today))));
+    let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today.get())));
+    let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today.get()))));
     let recent = Memo::new(move |_| app.data.with(recent_touches));
-    let news = Memo::new(move |_| app.data.with(|d| job_news(d, today)));
+    let news = Memo::new(move |_| app.data.with(|d| job_news(d, today.get())));
     let now = ticking_now();
     let hours = Signal::derive(urgency_hours);
     let urgent = Memo::new(move |_| {
@@ -102,7 +102,7 @@ pub fn Today() -> impl IntoView {
                 .collect::<Vec<Id>>()
         })
     });
-    let owed = Memo::new(move |_| app.data.with(|d| pipeline::owed(d, today)));
+    let owed = Memo::new(move |_| app.data.with(|d| pipeline::owed(d, today.get())));
     let follow_ups = Memo::new(move |_| {
         owed.with(|o| {
             o.iter()

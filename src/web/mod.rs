@@ -3,6 +3,7 @@
 //! lives in the pure core.
 
 pub mod backup;
+pub mod clock;
 pub mod prefs;
 pub mod share;
 
@@ -93,10 +94,18 @@ pub fn now() -> Stamp {
     Stamp::from_millis(js_sys::Date::now() as i64)
 }
 
-/// Today in the user's own time zone: "due today" means their today, not UTC's.
+/// Today in the user's own time zone: "due today" means their today, not UTC's. Read once, for
+/// an action (a file name, a logged touch); a screen that shows dates follows `clock::today()`.
 pub fn today() -> chrono::NaiveDate {
     let d = js_sys::Date::new_0();
     chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+}
+
+/// The local time zone's offset east of UTC, in minutes, at a given moment (daylight saving
+/// makes it depend on the moment). JavaScript counts the other way round, west of UTC.
+pub fn utc_offset_minutes(at: chrono::DateTime<chrono::Utc>) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    -(date.get_timezone_offset() as i32)
 }
 
 pub fn new_id() -> Id {

@@ -120,7 +120,13 @@ export function setup() {
   return env;
 }
 
-/** Follows a link of the main navigation. */
-export function nav(page, name) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+/**
+ * Follows a link of the main navigation. On a phone the less-used screens sit behind the tab
+ * bar's "More", so when the link is not shown the menu is opened first, as a person would.
+ */
+export async function nav(page, name) {
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const link = main.getByRole('link', { name });
+  if (!(await link.isVisible())) await main.getByRole('button', { name: 'More' }).click();
+  await link.click();
 }

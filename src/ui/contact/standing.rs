@@ -28,11 +28,11 @@ pub fn Standing(
     contact: Id,
 ) -> impl IntoView {
     let app = use_app();
-    let today = web::today();
+    let today = web::clock::today();
     let view_model = Memo::new(move |_| {
         app.data.with(|d| {
             let c = d.contacts.get(&contact)?;
-            let ready = readiness(c, d, None, today);
+            let ready = readiness(c, d, None, today.get());
             let clock = KeepInTouch::of(c, d);
             let balance = Balance::of(contact, d);
             let judged: Vec<String> = Judgement::ALL
@@ -56,6 +56,7 @@ pub fn Standing(
                 Verdict::WarmUpFirst => "verdict warm",
                 Verdict::GoThroughSomeoneElse => "verdict through",
             };
+            let today = today.get();
             let overdue = clock.days_overdue(today);
             let due = if overdue > 0 {
                 format!("Next touch was due {} ({} days overdue)", date(clock.next_due), overdue)
