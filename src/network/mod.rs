@@ -13,6 +13,7 @@ mod paths;
 mod readiness;
 mod search;
 mod tie;
+pub mod today;
 mod words;
 
 #[cfg(test)]

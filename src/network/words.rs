@@ -37,6 +37,33 @@ pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+/// A length of time in the words a person would use: "5 days", "3 weeks", "4 months".
+pub(crate) fn span(days: i64) -> String {
+    match days {
+        i64::MIN..=1 => "1 day".into(),
+        2..=13 => format!("{days} days"),
+        14..=59 => format!("{} weeks", days / 7),
+        60..=364 => format!("{} months", days / 30),
+        365..=729 => "over a year".into(),
+        _ => format!("over {} years", days / 365),
+    }
+}
+
+/// The keep-in-touch cadence as the thing the user missed: "your monthly check-in".
+pub(crate) fn check_in(cadence_days: u16) -> String {
+    match cadence_days {
+        7 => "your weekly check-in".into(),
+        14 => "your fortnightly check-in".into(),
+        30 => "your monthly check-in".into(),
+        45 => "your check-in every six weeks".into(),
+        60 => "your check-in every two months".into(),
+        90 => "your quarterly check-in".into(),
+        180 => "your twice-yearly check-in".into(),
+        365 => "your yearly check-in".into(),
+        days => format!("your check-in every {days} days"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

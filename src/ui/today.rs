@@ -5,8 +5,9 @@
 
 use crate::app::href;
 use crate::app::{use_app, AppState};
-use crate::model::{Data, Id, Outcome};
-use crate::network::{backers, going_cold, job_news, readiness, Activity, JobNews};
+use crate::model::{Id, Outcome};
+use crate::network::today::{cold_list, recent_touches, suggestions, ColdRow, SuggestedRow};
+use crate::network::{job_news, JobNews};
 use crate::pipeline::{self, Owed, OwedKind, UrgencyPolicy};
 use crate::ui::calendar::download_upcoming;
 use crate::ui::owed::OwedItem;
@@ -14,61 +15,9 @@ use crate::ui::referral_card::{ticking_now, ReferralCard};
 use crate::ui::touch::LogTouch;
 use crate::web;
 use crate::web::prefs::urgency_hours;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::HashSet;
 use wasm_bindgen::JsCast;
-
-/// Going-cold rows drawn at once. A long list stops being a to-do list; the rest are counted.
-const COLD_SHOWN: usize = 20;
-/// Backers offered a next touch: a handful a person can act on today.
-const SUGGESTED: usize = 5;
-/// Touchpoints under "Recent touchpoints".
-const RECENT: usize = 8;
-
-/// One contact past their keep-in-touch date, in words.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct ColdRow {
-    id: Id,
-    name: String,
-    /// "3 weeks past your monthly check-in".
-    overdue: String,
-    /// "Last touch 3 May 2025", or when nothing was logged, since when they were added.
-    last_touch: String,
-    last_touch_iso: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-struct ColdList {
-    /// The worst `COLD_SHOWN`, worst first.
-    rows: Vec<ColdRow>,
-    total: usize,
-    /// Everyone going cold, shown or not, so "Suggested touches" does not repeat them.
-    ids: HashSet<Id>,
-}
-
-/// A backer's next step as readiness sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct SuggestedRow {
-    id: Id,
-    name: String,
-    /// "Send a catch-up note".
-    step: String,
-    /// The reason that decided the step.
-    reason: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct RecentRow {
-    id: Id,
-    contact: Id,
-    name: String,
-    date: String,
-    date_iso: String,
-    kind: &'static str,
-    note: String,
-}
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -473,108 +422,5 @@ fn focus_first(ids: &[&str]) {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = target {
         let _ = el.focus();
-    }
-}
-
-fn cold_list(data: &Data, today: NaiveDate) -> ColdList {
-    let entries = going_cold(data, today);
-    let activities = Activity::all(data);
-    let rows = entries
-        .iter()
-        .filter_map(|e| {
-            let contact = data.contacts.get(&e.contact)?;
-            let touched = activities.get(&e.contact).is_some_and(|a| a.last_touch.is_some());
-            let when = long_date(e.last_touch);
-            Some(ColdRow {
-                id: e.contact,
-                name: contact.name.clone(),
-                overdue: format!("{} past {}", span(e.days_overdue), check_in(e.cadence_days)),
-                last_touch: if touched {
-                    format!("Last touch {when}")
-                } else {
-                    format!("No touch logged since you added them on {when}")
-                },
-                last_touch_iso: e.last_touch.format("%Y-%m-%d").to_string(),
-            })
-        })
-        .take(COLD_SHOWN)
-        .collect();
-    ColdList {
-        rows,
-        total: entries.len(),
-        ids: entries.iter().map(|e| e.contact).collect(),
-    }
-}
-
-fn suggestions(data: &Data, going_cold: &HashSet<Id>, today: NaiveDate) -> Vec<SuggestedRow> {
-    backers(data, today)
-        .into_iter()
-        .filter(|b| !going_cold.contains(&b.contact))
-        .take(SUGGESTED)
-        .filter_map(|b| {
-            let contact = data.contacts.get(&b.contact)?;
-            // No goal: this is about keeping the bond warm, not about one ask.
-            let ready = readiness(contact, data, None, today);
-            Some(SuggestedRow {
-                id: contact.id,
-                name: contact.name.clone(),
-                step: ready.next_step.label(),
-                reason: ready.reasons.into_iter().next().unwrap_or_default(),
-            })
-        })
-        .collect()
-}
-
-/// The latest touchpoints, newest first; same-day ones by when they were logged.
-fn recent_touches(data: &Data) -> Vec<RecentRow> {
-    let mut touches: Vec<_> = data.touchpoints.values().collect();
-    touches.sort_by_key(|t| std::cmp::Reverse((t.date, t.created, t.id)));
-    touches
-        .into_iter()
-        .filter_map(|t| {
-            let contact = data.contacts.get(&t.contact)?;
-            Some(RecentRow {
-                id: t.id,
-                contact: t.contact,
-                name: contact.name.clone(),
-                date: t.date.format("%-d %b %Y").to_string(),
-                date_iso: t.date.format("%Y-%m-%d").to_string(),
-                kind: t.kind.label(),
-                note: t.note.clone(),
-            })
-        })
-        .take(RECENT)
-        .collect()
-}
-
-/// "3 May 2025".
-fn long_date(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
-}
-
-/// A length of time in the words a person would use: "5 days", "3 weeks", "4 months".
-fn span(days: i64) -> String {
-    match days {
-        i64::MIN..=1 => "1 day".into(),
-        2..=13 => format!("{days} days"),
-        14..=59 => format!("{} weeks", days / 7),
-        60..=364 => format!("{} months", days / 30),
-        365..=729 => "over a year".into(),
-        _ => format!("over {} years", days / 365),
-    }
-}
-
-/// The keep-in-touch cadence as the thing the user missed: "your monthly check-in".
-fn check_in(cadence_days: u16) -> String {
-    match cadence_days {
-        7 => "your weekly check-in".into(),
-        14 => "your fortnightly check-in".into(),
-        30 => "your monthly check-in".into(),
-        45 => "your check-in every six weeks".into(),
-        60 => "your check-in every two months".into(),
-        90 => "your quarterly check-in".into(),
-        180 => "your twice-yearly check-in".into(),
-        365 => "your yearly check-in".into(),
-        days => format!("your check-in every {days} days"),
     }
 }
