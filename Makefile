@@ -38,6 +38,7 @@ bench: build
 	cargo run --release --example bench_import
 	node tests/bench/browser.mjs
 	node tests/bench/import.mjs
+	node tests/bench/shell.mjs
 
 # The README's picture of the ask wizard's review step (docs/wizard-review.png).
 screenshot: build
