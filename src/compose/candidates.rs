@@ -2,42 +2,14 @@
 //! who know someone there, or the backers a general goal fits, each list ready-first, with the path
 //! that leads from each to the goal.
 
+use super::brief::Introducee;
 use super::recommend::{Path, Tie};
 use crate::model::{Contact, Data, Goal, GoalKind, Id, Person};
 use crate::network::{backers, fold, paths_into, readiness, NextStep, Readiness, Verdict};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// How many people each list of the "Who" step shows: enough to choose from, few enough to read.
 pub const CANDIDATES_SHOWN: usize = 12;
-
-/// Someone at the target company the user wants to meet through a mutual contact.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Target {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub company: String,
-    #[serde(default)]
-    pub role: String,
-}
-
-impl Target {
-    pub fn is_empty(&self) -> bool {
-        self.name.trim().is_empty()
-    }
-
-    /// "Carla Chen, Head of Planning at Maersk", for the logged ask.
-    pub fn describe(&self) -> String {
-        let mut text = self.name.trim().to_string();
-        let at = crate::model::headline(self.role.trim(), self.company.trim());
-        if !at.is_empty() {
-            text.push_str(", ");
-            text.push_str(&at);
-        }
-        text
-    }
-}
 
 /// How a candidate leads to the goal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,7 +18,7 @@ pub enum Route {
     Direct,
     /// Knows `to`, who works there: ask them for an introduction. `strength` is the weaker of
     /// the two ties, 0 to 4.
-    Via { to: Target, strength: u8 },
+    Via { to: Introducee, strength: u8 },
     /// A general goal: what fits about them ("works in Logistics", "in Rotterdam").
     General { fits: Vec<String> },
     /// Chosen by the user (from the contact's page) with no path the network knows of.
@@ -173,7 +145,7 @@ pub fn candidates(data: &Data, goal: &Goal, today: NaiveDate) -> Candidates {
                     Person::Named { company, .. } => company.clone(),
                     Person::Contact(id) => data.contacts.get(id).map(|c| c.company.clone()).unwrap_or_default(),
                 };
-                let to = Target {
+                let to = Introducee {
                     name: p.to_name.clone(),
                     company,
                     role: p.to_role.clone(),

@@ -22,7 +22,7 @@ mod slot_tests;
 mod tests;
 
 pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
-pub use candidates::{candidates, route_for, Candidate, Candidates, Route, Target};
+pub use candidates::{candidates, route_for, Candidate, Candidates, Route};
 pub use coach::{coach, Check, CheckId, CoachContext};
 pub use mailto::mailto;
 pub use plan::{active_goals, AskPlan, PlanError, Step, DEFAULT_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS};

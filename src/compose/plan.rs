@@ -5,7 +5,7 @@
 //! from `candidates`.
 
 use super::brief::{Brief, Draft, Introducee, MessageKind, Tone};
-use super::candidates::{candidates, route_among, route_for, Candidate, Candidates, Route, Target};
+use super::candidates::{candidates, route_among, route_for, Candidate, Candidates, Route};
 use super::coach::CoachContext;
 use super::recommend::{recommend, Recommendation, Situation};
 use super::rules::names_ask_warning;
@@ -101,7 +101,7 @@ pub struct AskPlan {
     pub goal: Option<Id>,
     pub contact: Option<Id>,
     /// For a warm introduction: whom to be introduced to.
-    pub introduce_to: Target,
+    pub introduce_to: Introducee,
     pub kind: Option<AskKind>,
     /// Taken from the contact when they are picked; edits here are for this message.
     pub shared: String,
@@ -129,7 +129,7 @@ impl Default for AskPlan {
             step: Step::Goal,
             goal: None,
             contact: None,
-            introduce_to: Target::default(),
+            introduce_to: Introducee::default(),
             kind: None,
             shared: String::new(),
             admired: String::new(),
@@ -210,7 +210,7 @@ impl AskPlan {
         self.contact = Some(contact.id);
         self.introduce_to = match &candidate.route {
             Route::Via { to, .. } => to.clone(),
-            _ => Target::default(),
+            _ => Introducee::default(),
         };
         let brief = Brief::new(&data.profile, contact, self.goal(data));
         self.shared = brief.shared;
@@ -280,11 +280,7 @@ impl AskPlan {
         brief.offer_back = self.offer_back.clone();
         brief.include_resume = self.include_resume;
         brief.variant = self.variant;
-        brief.introduce_to = Introducee {
-            name: self.introduce_to.name.clone(),
-            company: self.introduce_to.company.clone(),
-            role: self.introduce_to.role.clone(),
-        };
+        brief.introduce_to = self.introduce_to.clone();
         Some(brief)
     }
 
