@@ -145,12 +145,34 @@ impl Tone {
     }
 }
 
-/// Someone the user wants to be introduced to (or was introduced to), known by name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Someone the user wants to be introduced to (or was introduced to), known by name: the person a
+/// second-degree path leads to, the one the wizard's plan asks to meet, and the one a brief names.
+/// Stored in the wizard's plan, so the field names are part of the stored shape.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Introducee {
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub company: String,
+    #[serde(default)]
     pub role: String,
+}
+
+impl Introducee {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty()
+    }
+
+    /// "Carla Chen, Head of Planning at Maersk", for the logged ask.
+    pub fn describe(&self) -> String {
+        let mut text = self.name.trim().to_string();
+        let at = crate::model::headline(self.role.trim(), self.company.trim());
+        if !at.is_empty() {
+            text.push_str(", ");
+            text.push_str(&at);
+        }
+        text
+    }
 }
 
 /// Everything a message may use, all of it typed by the user. The writer never adds a fact that is

@@ -437,7 +437,9 @@ impl Words<'_> {
     }
 }
 
-/// Builds the message of `kind` from the brief. Layout and shortening happen in `writer`.
+/// Builds the message of `kind` from the brief: the greeting and sign-off every kind starts from,
+/// then the kind's own wording (one function a kind, below). Layout and shortening happen in
+/// `writer`.
 pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: Tone) -> Message {
     let w = Words {
         brief,
@@ -446,634 +448,689 @@ pub(super) fn compose(brief: &Brief, kind: MessageKind, channel: Channel, tone: 
         short: is_short(channel),
         email: channel == Channel::Email,
     };
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut greeting = Some(w.greeting());
-    let mut sign_off = Some((w.closing(), signature(&w)));
-    let roles = w.roles();
-    let subject;
-
-    match kind {
-        MessageKind::CatchUp => {
-            subject = w.by_tone("Catching up", "Catching up", "Long time!");
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        "Would you have time for a short call in the coming weeks to catch up?".into(),
-                        "Might you have time for a brief call to catch up soon?".into(),
-                        "Could we find a time for a short call to catch up on what you are working on?".into(),
-                    ],
-                    [
-                        "Would you be up for a quick call in the next few weeks to catch up?".into(),
-                        "Could we find time for a call soon? I'd love to hear what you're working on.".into(),
-                        "Would you be free for a catch-up call sometime soon?".into(),
-                    ],
-                    [
-                        "Fancy a quick call to catch up soon?".into(),
-                        "Up for a catch-up call one of these days?".into(),
-                        "Got time for a quick call soon? Would love to hear what you're up to.".into(),
-                    ],
-                ),
-            ));
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.easy_no());
-            pieces.push(w.courtesy(kind));
-        }
-        MessageKind::Invitation => {
-            subject = w.by_tone("Coffee or lunch?", "Coffee or lunch?", "Coffee?");
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        "Would you be open to meeting for coffee or lunch in the coming weeks?".into(),
-                        "May I invite you for coffee or lunch sometime soon?".into(),
-                        "Might you have time for coffee or lunch one of these weeks?".into(),
-                    ],
-                    [
-                        "Would you like to grab coffee or lunch sometime soon?".into(),
-                        "Could I take you out for coffee or lunch one of these weeks?".into(),
-                        "Any chance you're free for coffee or lunch soon?".into(),
-                    ],
-                    [
-                        "Coffee or lunch sometime soon?".into(),
-                        "Want to grab a coffee or lunch one of these weeks?".into(),
-                        "Free for lunch or a coffee soon?".into(),
-                    ],
-                ),
-            ));
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.easy_no());
-            pieces.push(w.courtesy(kind));
-        }
-        MessageKind::AdviceMeeting => {
-            let c_at = w.at_company();
-            subject = w.by_tone(
-                &format!("Asking your advice: {roles}{c_at}"),
-                &format!("Your advice on {roles} roles?"),
-                &format!("Advice on {roles} roles?"),
-            );
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I would value your advice: could you spare 20 to 30 minutes to share your view of the {roles} role{c_at}?"),
-                        format!("Might you have 20 to 30 minutes in the coming weeks to give me your advice on {roles} roles{c_at}?"),
-                        format!("I would be grateful for 20 to 30 minutes of your advice on the {roles} role{c_at}."),
-                    ],
-                    [
-                        format!("Could I ask for 20 to 30 minutes of your advice on the {roles} role{c_at}?"),
-                        format!("Would you have 20 to 30 minutes to give me your advice on {roles} roles{c_at}?"),
-                        format!("I'd love 20 to 30 minutes of your advice on {roles} roles{c_at}, whenever suits you."),
-                    ],
-                    [
-                        format!("Could I grab 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
-                        format!("Got 20 minutes or so to give me your take on {roles} roles{c_at}? I'd really value your advice."),
-                        format!("Any chance of 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
-                    ],
-                ),
-            ));
-            // Why them, in the user's own voice: the shared experience or admired work above says
-            // the rest, and no fact about them is assumed.
-            pieces.push(keep(
-                OPENING,
-                w.by_tone(
-                    "I am asking you because I value your judgement.",
-                    "I'm asking you because I value your judgement.",
-                    "Asking you because I trust your judgement.",
-                ),
-            ));
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-        }
-        MessageKind::Referral => {
-            let c = w.company();
-            subject = w.by_tone(
-                &format!("Referral request: {roles} at {c}"),
-                &format!("A referral for {roles} at {c}?"),
-                &format!("Referral for {roles} at {c}?"),
-            );
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I am applying for the {roles} role at {c}, and I would be grateful if you would consider referring me."),
-                        format!("Would you be willing to refer me for the {roles} role at {c}?"),
-                        format!("I am writing to ask whether you would refer me for the {roles} position at {c}."),
-                    ],
-                    [
-                        format!("I'm applying for the {roles} role at {c}. Would you be willing to refer me?"),
-                        format!("Would you feel comfortable referring me for the {roles} role at {c}?"),
-                        format!("I'm hoping to join {c} as {roles}; would you be open to referring me?"),
-                    ],
-                    [
-                        format!("Would you be up for referring me for the {roles} role at {c}?"),
-                        format!("Any chance you'd refer me for the {roles} role at {c}?"),
-                        format!("I'm applying for {roles} at {c}. Could you put in a referral for me?"),
-                    ],
-                ),
-            ));
-            pieces.extend(w.posting());
-            pieces.extend(w.fit_points(true));
-            pieces.extend(w.offer_back(true));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-            pieces.extend(w.resume());
-        }
-        MessageKind::KeepMeInMind => {
-            subject = w.by_tone(
-                &format!("Looking for {roles} roles"),
-                &format!("Keeping an eye out for {roles} roles"),
-                &format!("On the lookout for {roles} roles"),
-            );
-            // A general goal names no company; a targeted one asked this way still says where.
-            let c_at = w.at_company();
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I am looking for my next role as {roles}{c_at}; would you keep me in mind if you hear of an opening?"),
-                        format!("Would you keep me in mind if you hear of an opening for {roles}{c_at}?"),
-                        format!("I am exploring {roles} roles{c_at}; if one comes to your attention, would you think of me?"),
-                    ],
-                    [
-                        format!("I'm looking for my next {roles} role{c_at}. Would you keep me in mind if you hear of anything?"),
-                        format!("If you come across {roles} roles{c_at}, would you keep me in mind?"),
-                        format!("Would you keep me in mind for {roles} roles{c_at} that come your way?"),
-                    ],
-                    [
-                        format!("I'm on the lookout for {roles} roles{c_at}. Keep me in mind if you hear of anything?"),
-                        format!("If any {roles} roles{c_at} cross your desk, would you think of me?"),
-                        format!("Could you keep an ear out for {roles} roles{c_at} for me?"),
-                    ],
-                ),
-            ));
-            pieces.extend(w.where_detail());
-            pieces.extend(w.fit_points(true));
-            pieces.extend(w.offer_back(true));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-            pieces.extend(w.resume());
-        }
-        MessageKind::WarmIntroduction => {
-            let t = w.introducee();
-            let t_at = at(&brief.introduce_to.company);
-            subject = w.by_tone(
-                &format!("An introduction to {t}?"),
-                &format!("Introduction to {t}?"),
-                &format!("Intro to {t}?"),
-            );
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I noticed you know {t}{t_at}; would you be comfortable introducing me?"),
-                        format!("Would you be willing to introduce me to {t}{t_at}?"),
-                        format!("Might you be open to introducing me to {t}{t_at}?"),
-                    ],
-                    [
-                        format!("I see you know {t}{t_at}. Would you be comfortable introducing us?"),
-                        format!("Would you be open to introducing me to {t}{t_at}?"),
-                        format!("Would you be up for introducing me to {t}{t_at}?"),
-                    ],
-                    [
-                        format!("Any chance you could intro me to {t}{t_at}?"),
-                        format!("Would you mind introducing me to {t}{t_at}?"),
-                        format!("Could you connect me with {t}{t_at}?"),
-                    ],
-                ),
-            ));
-            // The company of the goal if there is one, else the introducee's: the reason for the ask.
-            let company = if brief.company.trim().is_empty() {
-                brief.introduce_to.company.as_str()
-            } else {
-                brief.company.as_str()
-            };
-            // The request above already named the company when it is the introducee's.
-            let same = !company.trim().is_empty()
-                && brief.introduce_to.company.trim().eq_ignore_ascii_case(company.trim())
-                && !brief.introduce_to.name.trim().is_empty();
-            let c_at = if same { " there".to_string() } else { at(company) };
-            pieces.push(keep(
-                OPENING,
-                w.by_tone(
-                    &format!("I am interested in the {roles} role{c_at}."),
-                    &format!("I'm interested in the {roles} role{c_at}."),
-                    &format!("I'm keen on the {roles} role{c_at}."),
-                ),
-            ));
-            pieces.push(drop(
-                Part::Detail,
-                DETAIL,
-                w.by_tone(
-                    "May I ask how well you know them? I would be happy to send a short note you could forward.",
-                    "How well do you know them? I can send a short note you could forward.",
-                    "How well do you know them? I can send a short blurb to forward.",
-                ),
-            ));
-            pieces.extend(w.fit_points(true));
-            pieces.extend(w.offer_back(true));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-        }
-        MessageKind::PeopleToTalkTo => {
-            subject = w.by_tone(
-                &format!("One or two people to speak with about {roles} roles?"),
-                &format!("One or two people to talk to about {roles}?"),
-                &format!("Who should I talk to about {roles} roles?"),
-            );
-            let c_at = w.at_company();
-            pieces.extend(w.common_ground());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("Could you suggest one or two people I could talk to about {roles} roles{c_at}?"),
-                        format!("Would you know one or two people who might be willing to speak with me about {roles} work{c_at}?"),
-                        format!("I would be grateful for the names of one or two people I could speak with about {roles} roles{c_at}."),
-                    ],
-                    [
-                        format!("Is there one person, or maybe two, you think I should talk to about {roles} roles{c_at}?"),
-                        format!("Could you think of one or two people I could chat with about {roles} roles{c_at}?"),
-                        format!("Do you know one or two people who'd be good to talk to about {roles} work{c_at}?"),
-                    ],
-                    [
-                        format!("Know one or two people I should talk to about {roles} roles{c_at}?"),
-                        format!("Who are one or two people I should talk to about {roles} roles{c_at}?"),
-                        format!("Could you point me to one or two people to chat with about {roles} roles{c_at}?"),
-                    ],
-                ),
-            ));
-            pieces.extend(w.where_detail());
-            pieces.extend(w.fit_points(false));
-            pieces.extend(w.offer_back(true));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-        }
-        MessageKind::Blurb => {
-            let me = w.me();
-            greeting = None;
-            sign_off = None;
-            subject = format!("{me}: {roles}");
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("My name is {me}."),
-                        format!("Allow me to introduce myself: {me}."),
-                        format!("I am {me}."),
-                    ],
-                    [
-                        format!("I'm {me}."),
-                        format!("My name is {me}."),
-                        format!("This is {me}."),
-                    ],
-                    [format!("I'm {me}."), format!("Hi, I'm {me}."), format!("{me} here.")],
-                ),
-            ));
-            let headline = brief.profile.headline.trim();
-            if !headline.is_empty() {
-                pieces.push(drop(Part::Detail, OPENING, sentence(headline)));
-            }
-            let c_at = w.at_company();
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I am looking for a role as {roles}{c_at}."),
-                        format!("I am seeking a position as {roles}{c_at}."),
-                        format!("My aim is a role as {roles}{c_at}."),
-                    ],
-                    [
-                        format!("I'm looking for a role as {roles}{c_at}."),
-                        format!("I'm hoping to find a role as {roles}{c_at}."),
-                        format!("Next, I'd love to work as {roles}{c_at}."),
-                    ],
-                    [
-                        format!("I'm after a role as {roles}{c_at}."),
-                        format!("Looking for a role as {roles}{c_at}."),
-                        format!("Next up for me: a role as {roles}{c_at}."),
-                    ],
-                ),
-            ));
-            pieces.extend(w.where_detail());
-            pieces.extend(w.fit_points(true));
-            pieces.extend(w.resume());
-            let n = recipient_or_gap(brief);
-            pieces.push(keep(
-                CLOSING,
-                w.by_tone(
-                    &format!("If you would like to talk, {n} can put us in touch."),
-                    &format!("If you'd like to talk, {n} can put us in touch."),
-                    &format!("Up for a chat? {n} can put us in touch."),
-                ),
-            ));
-            pieces.push(keep(
-                CLOSING,
-                w.by_tone("Thank you for reading.", "Thanks for reading.", "Thanks for reading!"),
-            ));
-        }
-        MessageKind::FirstContact => {
-            let r = w.referrer();
-            subject = w.by_tone(
-                &format!("{r} suggested I contact you"),
-                &format!("{r} suggested I get in touch"),
-                &format!("{r} suggested we talk"),
-            );
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("{r} suggested I get in touch with you."),
-                        format!("{r} kindly suggested that I contact you."),
-                        format!("I am writing at the suggestion of {r}."),
-                    ],
-                    [
-                        format!("{r} suggested I get in touch."),
-                        format!("{r} suggested I reach out to you."),
-                        format!("I'm reaching out because {r} suggested it."),
-                    ],
-                    [
-                        format!("{r} said I should get in touch!"),
-                        format!("{r} suggested I reach out."),
-                        format!("Reaching out because {r} suggested it."),
-                    ],
-                ),
-            ));
-            let r1 = first_name(&brief.referrer).unwrap_or_else(|| r.clone());
-            if let Some(values) = phrase::values(&brief.values) {
-                pieces.push(drop(
-                    Part::Detail,
-                    OPENING,
-                    w.by_tone(
-                        &format!("{r1} mentioned that {values}."),
-                        &format!("{r1} mentioned {values}."),
-                        &format!("{r1} tells me {values}."),
-                    ),
-                ));
-            }
-            let c_at = w.at_company();
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I am exploring {roles} roles{c_at}; would you have time for a short conversation in the coming days?"),
-                        format!("Might you have time for a brief call about {roles} roles{c_at}?"),
-                        format!("Would you be open to a short call so I could learn about {roles} work{c_at}?"),
-                    ],
-                    [
-                        format!("I'm exploring {roles} roles{c_at}. Would you have time for a short call this week or next?"),
-                        format!("Could we find time for a quick call about {roles} roles{c_at}?"),
-                        format!("Would you be up for a short chat about {roles} work{c_at}?"),
-                    ],
-                    [
-                        format!("Got time for a quick chat about {roles} roles{c_at}?"),
-                        format!("Could we grab a quick call about {roles} roles{c_at}?"),
-                        format!("Up for a short chat about {roles} work{c_at}?"),
-                    ],
-                ),
-            ));
-            pieces.extend(w.fit_points(true));
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-            pieces.extend(w.resume());
-        }
-        MessageKind::ThankYou => {
-            let help = or_gap(&clause(&brief.help_received), Gap::HelpReceived);
-            subject = w.by_tone("Thank you", "Thank you!", "Thanks!");
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("Thank you for {help}."),
-                        format!("I wanted to thank you for {help}."),
-                        format!("I am very grateful to you for {help}."),
-                    ],
-                    [
-                        format!("Thank you so much for {help}."),
-                        format!("I just wanted to say thanks for {help}."),
-                        format!("I'm really grateful to you for {help}."),
-                    ],
-                    [
-                        format!("Thanks so much for {help}!"),
-                        format!("Huge thanks for {help}!"),
-                        format!("Really grateful for {help}!"),
-                    ],
-                ),
-            ));
-            if !brief.news.trim().is_empty() {
-                let news = w.news();
-                pieces.push(drop(
-                    Part::Detail,
-                    DETAIL,
-                    w.by_tone(
-                        &format!("An update: {news}"),
-                        &format!("A quick update: {news}"),
-                        &format!("Quick update: {news}"),
-                    ),
-                ));
-            }
-            pieces.extend(w.offer_back(false));
-        }
-        MessageKind::ProgressUpdate => {
-            let news = w.news();
-            subject = w.by_tone("An update on my search", "A quick update on my search", "Quick update");
-            pieces.push(w.thanks_again());
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I wanted to share a brief update on my search: {news}"),
-                        format!("A short update on my search: {news}"),
-                        format!("I thought you might like to hear how my search is going: {news}"),
-                    ],
-                    [
-                        format!("A quick update on my search: {news}"),
-                        format!("I wanted to let you know how things are going: {news}"),
-                        format!("Here's where my search stands: {news}"),
-                    ],
-                    [
-                        format!("Quick update: {news}"),
-                        format!("News from my search: {news}"),
-                        format!("Thought you'd like an update: {news}"),
-                    ],
-                ),
-            ));
-            if !brief.roles.iter().all(|r| r.trim().is_empty()) {
-                pieces.push(drop(
-                    Part::Detail,
-                    DETAIL,
-                    w.by_tone(
-                        &format!("I am still focused on {roles} roles."),
-                        &format!("I'm still focused on {roles} roles."),
-                        &format!("Still going for {roles} roles."),
-                    ),
-                ));
-            }
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.no_reply_needed());
-        }
-        MessageKind::HowItWent => {
-            let t = w.introducee();
-            let news = w.news();
-            subject = w.by_tone(
-                &format!("My conversation with {t}"),
-                &format!("How it went with {t}"),
-                &format!("How it went with {t}"),
-            );
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("Thank you again for introducing me to {t}."),
-                        format!("I wanted to close the loop on your introduction to {t}, and thank you again."),
-                        format!("I am writing to thank you again for the introduction to {t}."),
-                    ],
-                    [
-                        format!("Thanks again for introducing me to {t}!"),
-                        format!("I wanted to tell you how things went with {t}, and thank you again for the intro."),
-                        format!("Closing the loop on your intro to {t}, with thanks."),
-                    ],
-                    [
-                        format!("Thanks again for the intro to {t}!"),
-                        format!("Quick follow-up on the intro to {t}, thanks again!"),
-                        format!("Wanted to tell you how it went with {t}. Thanks again!"),
-                    ],
-                ),
-            ));
-            pieces.push(keep(
-                OPENING,
-                w.by_tone(
-                    &format!("Here is how it went: {news}"),
-                    &format!("Here's how it went: {news}"),
-                    &format!("How it went: {news}"),
-                ),
-            ));
-            pieces.extend(w.offer_back(false));
-            pieces.push(w.no_reply_needed());
-        }
-        MessageKind::FollowUp => {
-            let asked = match clause(&brief.asked) {
-                a if a.is_empty() => "last message".to_string(),
-                a => a,
-            };
-            let about = match (
-                brief.roles.iter().any(|r| !r.trim().is_empty()),
-                brief.company.trim().is_empty(),
-            ) {
-                (true, false) => format!("my {asked} about the {roles} role at {}", brief.company.trim()),
-                (true, true) => format!("my {asked} about {roles} roles"),
-                (false, _) => format!("my {asked}"),
-            };
-            let day = clause(&brief.asked_on);
-            let (sent, from) = if day.is_empty() {
-                (String::new(), String::new())
-            } else {
-                (format!(", sent on {day}"), format!(" from {day}"))
-            };
-            subject = w.by_tone(
-                &format!("Following up on my {asked}"),
-                &format!("Following up: my {asked}"),
-                "Quick follow-up",
-            );
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("I wanted to follow up on {about}{sent}."),
-                        format!("I am writing to follow up on {about}{sent}."),
-                        format!("May I follow up on {about}{sent}?"),
-                    ],
-                    [
-                        format!("I wanted to follow up on {about}{sent}."),
-                        format!("Just following up on {about}{from}."),
-                        format!("A gentle follow-up on {about}{sent}."),
-                    ],
-                    [
-                        format!("Just following up on {about}{from}!"),
-                        format!("Quick nudge on {about}{from}."),
-                        format!("Circling back on {about}{from}."),
-                    ],
-                ),
-            ));
-            pieces.push(drop(
-                Part::Detail,
-                OPENING,
-                w.by_tone(
-                    "I know how busy things get, so a short yes or no would already help me plan.",
-                    "I know things get busy, so a quick yes or no would already help me plan.",
-                    "A quick yes or no would already help me plan.",
-                ),
-            ));
-            pieces.push(w.easy_no());
-            pieces.push(w.thanks());
-        }
-        MessageKind::LaterFollowUp => {
-            let news = w.news();
-            subject = w.by_tone("An update since we last spoke", "A quick update", "Quick update");
-            pieces.push(w.thanks_again());
-            if let Some(advice) = phrase::advice(&brief.advice) {
-                pieces.push(drop(Part::Detail, OPENING, advice));
-            }
-            pieces.push(keep(
-                OPENING,
-                w.pick(
-                    [
-                        format!("Since we last spoke: {news}"),
-                        format!("An update since then: {news}"),
-                        format!("Here is where things stand: {news}"),
-                    ],
-                    [
-                        format!("Since we last spoke: {news}"),
-                        format!("A quick update since then: {news}"),
-                        format!("Here's where things stand: {news}"),
-                    ],
-                    [
-                        format!("Since we last talked: {news}"),
-                        format!("Quick update: {news}"),
-                        format!("Where things stand: {news}"),
-                    ],
-                ),
-            ));
-            if brief.roles.iter().any(|r| !r.trim().is_empty()) {
-                let c_at = w.at_company();
-                let text = if w.short {
-                    w.by_tone(
-                        &format!("If a role as {roles} opens up{c_at}, I would be grateful if you thought of me."),
-                        &format!("If a role as {roles} opens up{c_at}, I'd be grateful if you thought of me."),
-                        &format!("If a role as {roles} opens up{c_at}, I'd love it if you thought of me!"),
-                    )
-                } else {
-                    w.by_tone(
-                        &format!("I am still looking for {roles} roles{c_at}; if one opens up, I would be grateful if you thought of me."),
-                        &format!("I'm still looking for {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me."),
-                        &format!("Still after {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me!"),
-                    )
-                };
-                pieces.push(keep(CLOSING, text));
-            }
-            pieces.push(w.no_reply_needed());
-        }
-    }
-
-    Message {
-        subject,
-        greeting,
-        pieces,
+    let mut msg = Message {
+        subject: String::new(),
+        greeting: Some(w.greeting()),
+        pieces: Vec::new(),
         fit_intro: if kind == MessageKind::Blurb {
             w.by_tone("What I bring:", "What I bring:", "What I bring:")
         } else {
             w.fit_intro(channel)
         },
-        sign_off,
+        sign_off: Some((w.closing(), signature(&w))),
+    };
+    let wording: fn(&Words, &mut Message) = match kind {
+        MessageKind::CatchUp => catch_up,
+        MessageKind::Invitation => invitation,
+        MessageKind::AdviceMeeting => advice_meeting,
+        MessageKind::Referral => referral,
+        MessageKind::KeepMeInMind => keep_me_in_mind,
+        MessageKind::WarmIntroduction => warm_introduction,
+        MessageKind::PeopleToTalkTo => people_to_talk_to,
+        MessageKind::Blurb => blurb,
+        MessageKind::FirstContact => first_contact,
+        MessageKind::ThankYou => thank_you,
+        MessageKind::ProgressUpdate => progress_update,
+        MessageKind::HowItWent => how_it_went,
+        MessageKind::FollowUp => follow_up,
+        MessageKind::LaterFollowUp => later_follow_up,
+    };
+    wording(&w, &mut msg);
+    msg
+}
+
+/// Asking for a short call to catch up.
+fn catch_up(w: &Words, msg: &mut Message) {
+    msg.subject = w.by_tone("Catching up", "Catching up", "Long time!");
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                "Would you have time for a short call in the coming weeks to catch up?".into(),
+                "Might you have time for a brief call to catch up soon?".into(),
+                "Could we find a time for a short call to catch up on what you are working on?".into(),
+            ],
+            [
+                "Would you be up for a quick call in the next few weeks to catch up?".into(),
+                "Could we find time for a call soon? I'd love to hear what you're working on.".into(),
+                "Would you be free for a catch-up call sometime soon?".into(),
+            ],
+            [
+                "Fancy a quick call to catch up soon?".into(),
+                "Up for a catch-up call one of these days?".into(),
+                "Got time for a quick call soon? Would love to hear what you're up to.".into(),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.courtesy(MessageKind::CatchUp));
+}
+
+/// A coffee or lunch invitation.
+fn invitation(w: &Words, msg: &mut Message) {
+    msg.subject = w.by_tone("Coffee or lunch?", "Coffee or lunch?", "Coffee?");
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                "Would you be open to meeting for coffee or lunch in the coming weeks?".into(),
+                "May I invite you for coffee or lunch sometime soon?".into(),
+                "Might you have time for coffee or lunch one of these weeks?".into(),
+            ],
+            [
+                "Would you like to grab coffee or lunch sometime soon?".into(),
+                "Could I take you out for coffee or lunch one of these weeks?".into(),
+                "Any chance you're free for coffee or lunch soon?".into(),
+            ],
+            [
+                "Coffee or lunch sometime soon?".into(),
+                "Want to grab a coffee or lunch one of these weeks?".into(),
+                "Free for lunch or a coffee soon?".into(),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.courtesy(MessageKind::Invitation));
+}
+
+/// Asking for 20 to 30 minutes of their advice on the role, then why them.
+fn advice_meeting(w: &Words, msg: &mut Message) {
+    let roles = w.roles();
+    let c_at = w.at_company();
+    msg.subject = w.by_tone(
+        &format!("Asking your advice: {roles}{c_at}"),
+        &format!("Your advice on {roles} roles?"),
+        &format!("Advice on {roles} roles?"),
+    );
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I would value your advice: could you spare 20 to 30 minutes to share your view of the {roles} role{c_at}?"),
+                format!("Might you have 20 to 30 minutes in the coming weeks to give me your advice on {roles} roles{c_at}?"),
+                format!("I would be grateful for 20 to 30 minutes of your advice on the {roles} role{c_at}."),
+            ],
+            [
+                format!("Could I ask for 20 to 30 minutes of your advice on the {roles} role{c_at}?"),
+                format!("Would you have 20 to 30 minutes to give me your advice on {roles} roles{c_at}?"),
+                format!("I'd love 20 to 30 minutes of your advice on {roles} roles{c_at}, whenever suits you."),
+            ],
+            [
+                format!("Could I grab 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+                format!("Got 20 minutes or so to give me your take on {roles} roles{c_at}? I'd really value your advice."),
+                format!("Any chance of 20 to 30 minutes of your advice on {roles} roles{c_at}?"),
+            ],
+        ),
+    ));
+    // Why them, in the user's own voice: the shared experience or admired work above says
+    // the rest, and no fact about them is assumed.
+    msg.pieces.push(keep(
+        OPENING,
+        w.by_tone(
+            "I am asking you because I value your judgement.",
+            "I'm asking you because I value your judgement.",
+            "Asking you because I trust your judgement.",
+        ),
+    ));
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+}
+
+/// A referral request for a targeted goal.
+fn referral(w: &Words, msg: &mut Message) {
+    let roles = w.roles();
+    let c = w.company();
+    msg.subject = w.by_tone(
+        &format!("Referral request: {roles} at {c}"),
+        &format!("A referral for {roles} at {c}?"),
+        &format!("Referral for {roles} at {c}?"),
+    );
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I am applying for the {roles} role at {c}, and I would be grateful if you would consider referring me."),
+                format!("Would you be willing to refer me for the {roles} role at {c}?"),
+                format!("I am writing to ask whether you would refer me for the {roles} position at {c}."),
+            ],
+            [
+                format!("I'm applying for the {roles} role at {c}. Would you be willing to refer me?"),
+                format!("Would you feel comfortable referring me for the {roles} role at {c}?"),
+                format!("I'm hoping to join {c} as {roles}; would you be open to referring me?"),
+            ],
+            [
+                format!("Would you be up for referring me for the {roles} role at {c}?"),
+                format!("Any chance you'd refer me for the {roles} role at {c}?"),
+                format!("I'm applying for {roles} at {c}. Could you put in a referral for me?"),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.posting());
+    msg.pieces.extend(w.fit_points(true));
+    msg.pieces.extend(w.offer_back(true));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+    msg.pieces.extend(w.resume());
+}
+
+/// "Keep me in mind" for a general goal.
+fn keep_me_in_mind(w: &Words, msg: &mut Message) {
+    let roles = w.roles();
+    msg.subject = w.by_tone(
+        &format!("Looking for {roles} roles"),
+        &format!("Keeping an eye out for {roles} roles"),
+        &format!("On the lookout for {roles} roles"),
+    );
+    // A general goal names no company; a targeted one asked this way still says where.
+    let c_at = w.at_company();
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I am looking for my next role as {roles}{c_at}; would you keep me in mind if you hear of an opening?"),
+                format!("Would you keep me in mind if you hear of an opening for {roles}{c_at}?"),
+                format!("I am exploring {roles} roles{c_at}; if one comes to your attention, would you think of me?"),
+            ],
+            [
+                format!("I'm looking for my next {roles} role{c_at}. Would you keep me in mind if you hear of anything?"),
+                format!("If you come across {roles} roles{c_at}, would you keep me in mind?"),
+                format!("Would you keep me in mind for {roles} roles{c_at} that come your way?"),
+            ],
+            [
+                format!("I'm on the lookout for {roles} roles{c_at}. Keep me in mind if you hear of anything?"),
+                format!("If any {roles} roles{c_at} cross your desk, would you think of me?"),
+                format!("Could you keep an ear out for {roles} roles{c_at} for me?"),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.where_detail());
+    msg.pieces.extend(w.fit_points(true));
+    msg.pieces.extend(w.offer_back(true));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+    msg.pieces.extend(w.resume());
+}
+
+/// Asking a mutual contact for a warm introduction.
+fn warm_introduction(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let t = w.introducee();
+    let t_at = at(&brief.introduce_to.company);
+    msg.subject = w.by_tone(
+        &format!("An introduction to {t}?"),
+        &format!("Introduction to {t}?"),
+        &format!("Intro to {t}?"),
+    );
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I noticed you know {t}{t_at}; would you be comfortable introducing me?"),
+                format!("Would you be willing to introduce me to {t}{t_at}?"),
+                format!("Might you be open to introducing me to {t}{t_at}?"),
+            ],
+            [
+                format!("I see you know {t}{t_at}. Would you be comfortable introducing us?"),
+                format!("Would you be open to introducing me to {t}{t_at}?"),
+                format!("Would you be up for introducing me to {t}{t_at}?"),
+            ],
+            [
+                format!("Any chance you could intro me to {t}{t_at}?"),
+                format!("Would you mind introducing me to {t}{t_at}?"),
+                format!("Could you connect me with {t}{t_at}?"),
+            ],
+        ),
+    ));
+    // The company of the goal if there is one, else the introducee's: the reason for the ask.
+    let company = if brief.company.trim().is_empty() {
+        brief.introduce_to.company.as_str()
+    } else {
+        brief.company.as_str()
+    };
+    // The request above already named the company when it is the introducee's.
+    let same = !company.trim().is_empty()
+        && brief.introduce_to.company.trim().eq_ignore_ascii_case(company.trim())
+        && !brief.introduce_to.name.trim().is_empty();
+    let c_at = if same { " there".to_string() } else { at(company) };
+    msg.pieces.push(keep(
+        OPENING,
+        w.by_tone(
+            &format!("I am interested in the {roles} role{c_at}."),
+            &format!("I'm interested in the {roles} role{c_at}."),
+            &format!("I'm keen on the {roles} role{c_at}."),
+        ),
+    ));
+    msg.pieces.push(drop(
+        Part::Detail,
+        DETAIL,
+        w.by_tone(
+            "May I ask how well you know them? I would be happy to send a short note you could forward.",
+            "How well do you know them? I can send a short note you could forward.",
+            "How well do you know them? I can send a short blurb to forward.",
+        ),
+    ));
+    msg.pieces.extend(w.fit_points(true));
+    msg.pieces.extend(w.offer_back(true));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+}
+
+/// "One or two people I could talk to."
+fn people_to_talk_to(w: &Words, msg: &mut Message) {
+    let roles = w.roles();
+    msg.subject = w.by_tone(
+        &format!("One or two people to speak with about {roles} roles?"),
+        &format!("One or two people to talk to about {roles}?"),
+        &format!("Who should I talk to about {roles} roles?"),
+    );
+    let c_at = w.at_company();
+    msg.pieces.extend(w.common_ground());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("Could you suggest one or two people I could talk to about {roles} roles{c_at}?"),
+                format!("Would you know one or two people who might be willing to speak with me about {roles} work{c_at}?"),
+                format!("I would be grateful for the names of one or two people I could speak with about {roles} roles{c_at}."),
+            ],
+            [
+                format!("Is there one person, or maybe two, you think I should talk to about {roles} roles{c_at}?"),
+                format!("Could you think of one or two people I could chat with about {roles} roles{c_at}?"),
+                format!("Do you know one or two people who'd be good to talk to about {roles} work{c_at}?"),
+            ],
+            [
+                format!("Know one or two people I should talk to about {roles} roles{c_at}?"),
+                format!("Who are one or two people I should talk to about {roles} roles{c_at}?"),
+                format!("Could you point me to one or two people to chat with about {roles} roles{c_at}?"),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.where_detail());
+    msg.pieces.extend(w.fit_points(false));
+    msg.pieces.extend(w.offer_back(true));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+}
+
+/// A short note about the user that the contact can forward: addressed to no one, so it has no
+/// greeting and no sign-off.
+fn blurb(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let me = w.me();
+    msg.greeting = None;
+    msg.sign_off = None;
+    msg.subject = format!("{me}: {roles}");
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("My name is {me}."),
+                format!("Allow me to introduce myself: {me}."),
+                format!("I am {me}."),
+            ],
+            [
+                format!("I'm {me}."),
+                format!("My name is {me}."),
+                format!("This is {me}."),
+            ],
+            [format!("I'm {me}."), format!("Hi, I'm {me}."), format!("{me} here.")],
+        ),
+    ));
+    let headline = brief.profile.headline.trim();
+    if !headline.is_empty() {
+        msg.pieces.push(drop(Part::Detail, OPENING, sentence(headline)));
     }
+    let c_at = w.at_company();
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I am looking for a role as {roles}{c_at}."),
+                format!("I am seeking a position as {roles}{c_at}."),
+                format!("My aim is a role as {roles}{c_at}."),
+            ],
+            [
+                format!("I'm looking for a role as {roles}{c_at}."),
+                format!("I'm hoping to find a role as {roles}{c_at}."),
+                format!("Next, I'd love to work as {roles}{c_at}."),
+            ],
+            [
+                format!("I'm after a role as {roles}{c_at}."),
+                format!("Looking for a role as {roles}{c_at}."),
+                format!("Next up for me: a role as {roles}{c_at}."),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.where_detail());
+    msg.pieces.extend(w.fit_points(true));
+    msg.pieces.extend(w.resume());
+    let n = recipient_or_gap(brief);
+    msg.pieces.push(keep(
+        CLOSING,
+        w.by_tone(
+            &format!("If you would like to talk, {n} can put us in touch."),
+            &format!("If you'd like to talk, {n} can put us in touch."),
+            &format!("Up for a chat? {n} can put us in touch."),
+        ),
+    ));
+    msg.pieces.push(keep(
+        CLOSING,
+        w.by_tone("Thank you for reading.", "Thanks for reading.", "Thanks for reading!"),
+    ));
+}
+
+/// First contact with a referred person: "X suggested I get in touch."
+fn first_contact(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let r = w.referrer();
+    msg.subject = w.by_tone(
+        &format!("{r} suggested I contact you"),
+        &format!("{r} suggested I get in touch"),
+        &format!("{r} suggested we talk"),
+    );
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("{r} suggested I get in touch with you."),
+                format!("{r} kindly suggested that I contact you."),
+                format!("I am writing at the suggestion of {r}."),
+            ],
+            [
+                format!("{r} suggested I get in touch."),
+                format!("{r} suggested I reach out to you."),
+                format!("I'm reaching out because {r} suggested it."),
+            ],
+            [
+                format!("{r} said I should get in touch!"),
+                format!("{r} suggested I reach out."),
+                format!("Reaching out because {r} suggested it."),
+            ],
+        ),
+    ));
+    let r1 = first_name(&brief.referrer).unwrap_or_else(|| r.clone());
+    if let Some(values) = phrase::values(&brief.values) {
+        msg.pieces.push(drop(
+            Part::Detail,
+            OPENING,
+            w.by_tone(
+                &format!("{r1} mentioned that {values}."),
+                &format!("{r1} mentioned {values}."),
+                &format!("{r1} tells me {values}."),
+            ),
+        ));
+    }
+    let c_at = w.at_company();
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I am exploring {roles} roles{c_at}; would you have time for a short conversation in the coming days?"),
+                format!("Might you have time for a brief call about {roles} roles{c_at}?"),
+                format!("Would you be open to a short call so I could learn about {roles} work{c_at}?"),
+            ],
+            [
+                format!("I'm exploring {roles} roles{c_at}. Would you have time for a short call this week or next?"),
+                format!("Could we find time for a quick call about {roles} roles{c_at}?"),
+                format!("Would you be up for a short chat about {roles} work{c_at}?"),
+            ],
+            [
+                format!("Got time for a quick chat about {roles} roles{c_at}?"),
+                format!("Could we grab a quick call about {roles} roles{c_at}?"),
+                format!("Up for a short chat about {roles} work{c_at}?"),
+            ],
+        ),
+    ));
+    msg.pieces.extend(w.fit_points(true));
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+    msg.pieces.extend(w.resume());
+}
+
+/// Thanks for the help received.
+fn thank_you(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let help = or_gap(&clause(&brief.help_received), Gap::HelpReceived);
+    msg.subject = w.by_tone("Thank you", "Thank you!", "Thanks!");
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("Thank you for {help}."),
+                format!("I wanted to thank you for {help}."),
+                format!("I am very grateful to you for {help}."),
+            ],
+            [
+                format!("Thank you so much for {help}."),
+                format!("I just wanted to say thanks for {help}."),
+                format!("I'm really grateful to you for {help}."),
+            ],
+            [
+                format!("Thanks so much for {help}!"),
+                format!("Huge thanks for {help}!"),
+                format!("Really grateful for {help}!"),
+            ],
+        ),
+    ));
+    if !brief.news.trim().is_empty() {
+        let news = w.news();
+        msg.pieces.push(drop(
+            Part::Detail,
+            DETAIL,
+            w.by_tone(
+                &format!("An update: {news}"),
+                &format!("A quick update: {news}"),
+                &format!("Quick update: {news}"),
+            ),
+        ));
+    }
+    msg.pieces.extend(w.offer_back(false));
+}
+
+/// An update on the user's search.
+fn progress_update(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let news = w.news();
+    msg.subject = w.by_tone("An update on my search", "A quick update on my search", "Quick update");
+    msg.pieces.push(w.thanks_again());
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I wanted to share a brief update on my search: {news}"),
+                format!("A short update on my search: {news}"),
+                format!("I thought you might like to hear how my search is going: {news}"),
+            ],
+            [
+                format!("A quick update on my search: {news}"),
+                format!("I wanted to let you know how things are going: {news}"),
+                format!("Here's where my search stands: {news}"),
+            ],
+            [
+                format!("Quick update: {news}"),
+                format!("News from my search: {news}"),
+                format!("Thought you'd like an update: {news}"),
+            ],
+        ),
+    ));
+    if !brief.roles.iter().all(|r| r.trim().is_empty()) {
+        msg.pieces.push(drop(
+            Part::Detail,
+            DETAIL,
+            w.by_tone(
+                &format!("I am still focused on {roles} roles."),
+                &format!("I'm still focused on {roles} roles."),
+                &format!("Still going for {roles} roles."),
+            ),
+        ));
+    }
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.no_reply_needed());
+}
+
+/// Telling the introducer how the introduction went.
+fn how_it_went(w: &Words, msg: &mut Message) {
+    let t = w.introducee();
+    let news = w.news();
+    msg.subject = w.by_tone(
+        &format!("My conversation with {t}"),
+        &format!("How it went with {t}"),
+        &format!("How it went with {t}"),
+    );
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("Thank you again for introducing me to {t}."),
+                format!("I wanted to close the loop on your introduction to {t}, and thank you again."),
+                format!("I am writing to thank you again for the introduction to {t}."),
+            ],
+            [
+                format!("Thanks again for introducing me to {t}!"),
+                format!("I wanted to tell you how things went with {t}, and thank you again for the intro."),
+                format!("Closing the loop on your intro to {t}, with thanks."),
+            ],
+            [
+                format!("Thanks again for the intro to {t}!"),
+                format!("Quick follow-up on the intro to {t}, thanks again!"),
+                format!("Wanted to tell you how it went with {t}. Thanks again!"),
+            ],
+        ),
+    ));
+    msg.pieces.push(keep(
+        OPENING,
+        w.by_tone(
+            &format!("Here is how it went: {news}"),
+            &format!("Here's how it went: {news}"),
+            &format!("How it went: {news}"),
+        ),
+    ));
+    msg.pieces.extend(w.offer_back(false));
+    msg.pieces.push(w.no_reply_needed());
+}
+
+/// A gentle nudge on an ask that has had no answer.
+fn follow_up(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let asked = match clause(&brief.asked) {
+        a if a.is_empty() => "last message".to_string(),
+        a => a,
+    };
+    let about = match (
+        brief.roles.iter().any(|r| !r.trim().is_empty()),
+        brief.company.trim().is_empty(),
+    ) {
+        (true, false) => format!("my {asked} about the {roles} role at {}", brief.company.trim()),
+        (true, true) => format!("my {asked} about {roles} roles"),
+        (false, _) => format!("my {asked}"),
+    };
+    let day = clause(&brief.asked_on);
+    let (sent, from) = if day.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(", sent on {day}"), format!(" from {day}"))
+    };
+    msg.subject = w.by_tone(
+        &format!("Following up on my {asked}"),
+        &format!("Following up: my {asked}"),
+        "Quick follow-up",
+    );
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("I wanted to follow up on {about}{sent}."),
+                format!("I am writing to follow up on {about}{sent}."),
+                format!("May I follow up on {about}{sent}?"),
+            ],
+            [
+                format!("I wanted to follow up on {about}{sent}."),
+                format!("Just following up on {about}{from}."),
+                format!("A gentle follow-up on {about}{sent}."),
+            ],
+            [
+                format!("Just following up on {about}{from}!"),
+                format!("Quick nudge on {about}{from}."),
+                format!("Circling back on {about}{from}."),
+            ],
+        ),
+    ));
+    msg.pieces.push(drop(
+        Part::Detail,
+        OPENING,
+        w.by_tone(
+            "I know how busy things get, so a short yes or no would already help me plan.",
+            "I know things get busy, so a quick yes or no would already help me plan.",
+            "A quick yes or no would already help me plan.",
+        ),
+    ));
+    msg.pieces.push(w.easy_no());
+    msg.pieces.push(w.thanks());
+}
+
+/// Writing again after a can't, with progress since.
+fn later_follow_up(w: &Words, msg: &mut Message) {
+    let brief = w.brief;
+    let roles = w.roles();
+    let news = w.news();
+    msg.subject = w.by_tone("An update since we last spoke", "A quick update", "Quick update");
+    msg.pieces.push(w.thanks_again());
+    if let Some(advice) = phrase::advice(&brief.advice) {
+        msg.pieces.push(drop(Part::Detail, OPENING, advice));
+    }
+    msg.pieces.push(keep(
+        OPENING,
+        w.pick(
+            [
+                format!("Since we last spoke: {news}"),
+                format!("An update since then: {news}"),
+                format!("Here is where things stand: {news}"),
+            ],
+            [
+                format!("Since we last spoke: {news}"),
+                format!("A quick update since then: {news}"),
+                format!("Here's where things stand: {news}"),
+            ],
+            [
+                format!("Since we last talked: {news}"),
+                format!("Quick update: {news}"),
+                format!("Where things stand: {news}"),
+            ],
+        ),
+    ));
+    if brief.roles.iter().any(|r| !r.trim().is_empty()) {
+        let c_at = w.at_company();
+        let text = if w.short {
+            w.by_tone(
+                &format!("If a role as {roles} opens up{c_at}, I would be grateful if you thought of me."),
+                &format!("If a role as {roles} opens up{c_at}, I'd be grateful if you thought of me."),
+                &format!("If a role as {roles} opens up{c_at}, I'd love it if you thought of me!"),
+            )
+        } else {
+            w.by_tone(
+                &format!("I am still looking for {roles} roles{c_at}; if one opens up, I would be grateful if you thought of me."),
+                &format!("I'm still looking for {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me."),
+                &format!("Still after {roles} roles{c_at}, so if one opens up, I'd be grateful if you thought of me!"),
+            )
+        };
+        msg.pieces.push(keep(CLOSING, text));
+    }
+    msg.pieces.push(w.no_reply_needed());
 }
 
 fn signature(w: &Words) -> String {

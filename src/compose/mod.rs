@@ -4,6 +4,7 @@
 //! small rules beside them pick which ask to make and warn before a third request for names.
 
 mod brief;
+mod candidates;
 mod coach;
 mod kinds;
 mod mailto;
@@ -21,12 +22,10 @@ mod slot_tests;
 mod tests;
 
 pub use brief::{Brief, Draft, Gap, Introducee, MessageKind, Part, Tone};
+pub use candidates::{candidates, route_for, Candidate, Candidates, Route};
 pub use coach::{coach, Check, CheckId, CoachContext};
 pub use mailto::mailto;
-pub use plan::{
-    active_goals, candidates, route_for, AskPlan, Candidate, Candidates, PlanError, Route, Step, Target,
-    DEFAULT_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS,
-};
+pub use plan::{active_goals, AskPlan, PlanError, Step, DEFAULT_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS};
 pub use recommend::{recommend, Path, Recommendation, Situation, Tie};
 pub use rules::names_ask_warning;
 pub use writer::{char_limit, write, SUBJECT_LIMIT};

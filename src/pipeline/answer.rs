@@ -2,7 +2,7 @@
 //! contact named, or a can't with its reason and the later follow-up. Checks everything before
 //! anything changes, and returns the records to save.
 
-use super::transitions::{record_outcome, OutcomeError};
+use super::outcomes::{record_outcome, OutcomeError};
 use crate::model::{Ask, Changes, Data, FieldError, Id, Outcome, Referral, ReferralDraft, Stamp};
 use chrono::NaiveDate;
 

@@ -1,7 +1,7 @@
 //! The Referrals board: its columns (the stages that have referrals, oldest referral first) and the
-//! one step forward and back each card offers. The rules of a move itself are in `transitions`.
+//! one step forward and back each card offers. The rules of a move itself are in `stages`.
 
-use super::transitions::{next_stage, previous_stage, STAGES};
+use super::stages::{next_stage, previous_stage, STAGES};
 use crate::model::{Id, Referral, Stage};
 
 /// The board's columns in stage order, each with its referrals' ids, oldest first (the one going

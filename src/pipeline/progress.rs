@@ -2,7 +2,7 @@
 //! referrals got their first contact. Counts about the user's own search only; contacts are never
 //! ranked against each other (no leaderboards), since thanks matter more than scores.
 
-use super::transitions::STAGES;
+use super::stages::STAGES;
 use crate::model::{Data, Id, Outcome, Referral, Stage};
 use chrono::TimeDelta;
 
