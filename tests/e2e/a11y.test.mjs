@@ -124,6 +124,9 @@ describe('keyboard only', () => {
     await page.getByRole('button', { name: 'Define your first goal' }).click();
     await page.getByRole('form', { name: 'New goal' }).getByLabel('Roles').fill('Data analyst');
     await page.getByRole('button', { name: 'Save goal' }).click();
+    // Saving closes the form and, a frame later, puts focus back on the page's "New goal" button;
+    // wait for that before moving focus on, or it lands behind the test's back.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'New goal');
     await page.getByRole('link', { name: 'Make the ask for Data analyst' }).focus();
     await page.keyboard.press('Enter');
     // From here on, only the keyboard: the person, then Next through every step, then send.
