@@ -303,7 +303,8 @@ pub enum ImportError {
 }
 
 impl Parsed {
-    fn new(file: &str, kind: FileKind, encoding: Encoding) -> Parsed {
+    /// A file of `kind` with nothing found in it yet: what each reader starts from.
+    pub(crate) fn new(file: &str, kind: FileKind, encoding: Encoding) -> Parsed {
         Parsed {
             file: file.to_string(),
             kind,

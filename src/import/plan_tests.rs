@@ -28,17 +28,8 @@ fn person(line: usize, name: &str, company: &str, slug: &str) -> Incoming {
 
 fn file(name: &str, kind: FileKind, people: Vec<Incoming>) -> Parsed {
     Parsed {
-        file: name.into(),
-        kind,
-        encoding: Encoding::Utf8,
         people,
-        exchanges: Vec::new(),
-        recommendations: Vec::new(),
-        endorsements: Vec::new(),
-        invitations: Vec::new(),
-        table: None,
-        skipped: Vec::new(),
-        notes: Vec::new(),
+        ..Parsed::new(name, kind, Encoding::Utf8)
     }
 }
 
