@@ -3,6 +3,7 @@
 //! résumé, a later follow-up).
 
 use crate::app::{href, use_app, Toast};
+use crate::model::Parts;
 use crate::model::{Ask, Id, Outcome};
 use crate::pipeline::{self, drafts, CantStep, FollowUp};
 use crate::ui::answer::RecordOutcome;
@@ -26,7 +27,7 @@ pub fn ContactAsks(
 ) -> impl IntoView {
     let app = use_app();
     let asks = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::ASKS, |d| {
             let mut list: Vec<(NaiveDate, Id)> = d
                 .asks
                 .values()
@@ -61,7 +62,7 @@ pub fn AskCard(
     id: Id,
 ) -> impl IntoView {
     let app = use_app();
-    let ask = Memo::new(move |_| app.data.with(|d| d.asks.get(&id).cloned()));
+    let ask = Memo::new(move |_| app.data.with(Parts::ASKS, |d| d.asks.get(&id).cloned()));
     let today = web::clock::today();
     move || {
         let today = today.get();

@@ -4,6 +4,7 @@
 
 use crate::app::{href, use_app, Toast};
 use crate::model::Id;
+use crate::model::Parts;
 use crate::network::{find_duplicates, merge_contacts, Certainty, DuplicatePair, MatchKey, MergeField, Side};
 use crate::web;
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ pub fn Duplicates() -> impl IntoView {
     let app = use_app();
     // Pairs the user said are two people, for as long as the screen is open.
     let dismissed = RwSignal::new(HashSet::<(Id, Id)>::new());
-    let pairs = Memo::new(move |_| app.data.with(find_duplicates));
+    let pairs = Memo::new(move |_| app.data.with(Parts::CONTACTS, find_duplicates));
     let visible = Memo::new(move |_| {
         dismissed.with(|d| {
             pairs.with(|p| {

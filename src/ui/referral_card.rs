@@ -2,6 +2,7 @@
 //! by whom, how long ago (on a clock that ticks each minute), and the next step with its draft.
 
 use crate::app::{href, use_app, AppState, Toast};
+use crate::model::Parts;
 use crate::model::{Closing, Id, Referral, Stage, Stamp};
 use crate::pipeline::{self, drafts, stage_label, UrgencyPolicy};
 use crate::ui::calendar::download_ics;
@@ -35,12 +36,14 @@ pub fn ReferralCard(
     hours: Signal<u32>,
 ) -> impl IntoView {
     let app = use_app();
-    let referral = Memo::new(move |_| app.data.with(|d| d.referrals.get(&id).cloned()));
+    let referral = Memo::new(move |_| app.data.with(Parts::REFERRALS, |d| d.referrals.get(&id).cloned()));
     let referrer = Memo::new(move |_| {
         referral.with(|r| {
             r.as_ref().map(|r| {
                 app.data
-                    .with(|d| d.contacts.get(&r.referred_by).map(|c| (c.id, c.name.clone())))
+                    .with(Parts::CONTACTS, |d| {
+                        d.contacts.get(&r.referred_by).map(|c| (c.id, c.name.clone()))
+                    })
                     .unwrap_or((r.referred_by, "a deleted contact".to_string()))
             })
         })

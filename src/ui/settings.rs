@@ -3,6 +3,7 @@
 
 use crate::app::{href, use_app, Toast};
 use crate::export;
+use crate::model::Parts;
 use crate::model::{Data, ProfileDraft};
 use crate::store::{self, Backup};
 use crate::ui::fields::{FormErrors, TextArea, TextField};
@@ -152,7 +153,7 @@ fn DataSection() -> impl IntoView {
     let restore_error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<PendingRestore>);
     let counts = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::ALL, |d| {
             format!(
                 "{} contacts, {} touchpoints, {} goals, {} asks, {} referrals",
                 d.contacts.len(),
@@ -165,7 +166,7 @@ fn DataSection() -> impl IntoView {
     });
     // Re-measured whenever the data changes: the size localStorage counts against its quota.
     let used = Memo::new(move |_| {
-        app.data.track();
+        app.data.track(Parts::ALL);
         store::storage_used(&LocalKv)
     });
 

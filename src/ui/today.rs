@@ -5,6 +5,7 @@
 
 use crate::app::href;
 use crate::app::{use_app, AppState};
+use crate::model::Parts;
 use crate::model::{Id, Outcome};
 use crate::network::today::{cold_list, recent_touches, suggestions, ColdRow, SuggestedRow};
 use crate::network::{job_news, JobNews};
@@ -24,11 +25,11 @@ pub fn Today() -> impl IntoView {
     let app = use_app();
     // Follows the clock: a Today left open overnight moves on at midnight.
     let today = web::clock::today();
-    let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
-    let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
-    let has_goals = Memo::new(move |_| app.data.with(|d| d.goals.values().any(|g| !g.archived)));
+    let has_profile = Memo::new(move |_| app.data.with(Parts::PROFILE, |d| d.profile.is_set_up()));
+    let contacts = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| d.contacts.len()));
+    let has_goals = Memo::new(move |_| app.data.with(Parts::GOALS, |d| d.goals.values().any(|g| !g.archived)));
     let greeting = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::PROFILE, |d| {
             let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
             if first.is_empty() {
                 "Welcome to Vouch".to_string()
@@ -37,21 +38,22 @@ pub fn Today() -> impl IntoView {
             }
         })
     });
-    let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today.get())));
-    let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today.get()))));
-    let recent = Memo::new(move |_| app.data.with(recent_touches));
-    let news = Memo::new(move |_| app.data.with(|d| job_news(d, today.get())));
+    let cold = Memo::new(move |_| app.data.with(Parts::ACTIVITY, |d| cold_list(d, today.get())));
+    let suggested =
+        Memo::new(move |_| cold.with(|c| app.data.with(Parts::ALL, |d| suggestions(d, &c.ids, today.get()))));
+    let recent = Memo::new(move |_| app.data.with(Parts::TOUCHPOINTS | Parts::CONTACTS, recent_touches));
+    let news = Memo::new(move |_| app.data.with(Parts::ACTIVITY, |d| job_news(d, today.get())));
     let now = ticking_now();
     let hours = Signal::derive(urgency_hours);
     let urgent = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::REFERRALS, |d| {
             pipeline::urgent_queue(d.referrals.values(), now.get().0, UrgencyPolicy::hours(hours.get()))
                 .iter()
                 .map(|u| u.referral.id)
                 .collect::<Vec<Id>>()
         })
     });
-    let owed = Memo::new(move |_| app.data.with(|d| pipeline::owed(d, today.get())));
+    let owed = Memo::new(move |_| app.data.with(Parts::ALL, |d| pipeline::owed(d, today.get())));
     let follow_ups = Memo::new(move |_| {
         owed.with(|o| {
             o.iter()

@@ -1,6 +1,7 @@
 //! A contact's touchpoints: log one, see the timeline newest first, remove a mistake.
 
 use crate::app::use_app;
+use crate::model::Parts;
 use crate::model::{Direction, Id, Touchpoint};
 use crate::ui::touch::LogTouch;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn Touchpoints(
 ) -> impl IntoView {
     let app = use_app();
     let timeline = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::TOUCHPOINTS, |d| {
             let mut list: Vec<Touchpoint> = d
                 .touchpoints
                 .values()
