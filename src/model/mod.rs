@@ -78,6 +78,15 @@ pub enum FieldError {
     },
 }
 
+/// A checked value, or an empty one with its problem noted in `errors`: how a form checks every
+/// field and shows all the problems at once rather than stopping at the first.
+pub fn noted<T: Default>(checked: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> T {
+    checked.unwrap_or_else(|e| {
+        errors.push(e);
+        T::default()
+    })
+}
+
 /// Trims a one-line field and checks its length.
 pub fn clean_line(field: &'static str, value: &str) -> Result<String, FieldError> {
     let value = value.trim();
