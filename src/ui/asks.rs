@@ -38,6 +38,17 @@ pub fn ContactAsks(
             list.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
+    // What the user owes for this contact's asks, worked out once for all of their cards.
+    let today = web::clock::today();
+    let owed = Memo::new(move |_| {
+        let today = today.get();
+        app.data.with(Parts::ASKS | Parts::REFERRALS | Parts::CONTACTS, |d| {
+            pipeline::owed(d, today)
+                .into_iter()
+                .filter(|o| o.contact == contact)
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="card asks" aria-labelledby="asks-heading">
             <h2 id="asks-heading">"Asks"</h2>
@@ -47,7 +58,7 @@ pub fn ContactAsks(
             >
                 <ul class="ask-list" aria-label="Asks">
                     <For each=move || asks.get() key=|id| *id let:id>
-                        <li><AskCard id=id/></li>
+                        <li><AskCard id=id owed=owed/></li>
                     </For>
                 </ul>
             </Show>
@@ -60,6 +71,8 @@ pub fn ContactAsks(
 pub fn AskCard(
     /// The ask shown.
     id: Id,
+    /// What the user owes for the contact's asks, this one's among them.
+    owed: Memo<Vec<pipeline::Owed>>,
 ) -> impl IntoView {
     let app = use_app();
     let ask = Memo::new(move |_| app.data.with(Parts::ASKS, |d| d.asks.get(&id).cloned()));
@@ -95,10 +108,10 @@ pub fn AskCard(
             Outcome::Cant { .. } => "state warn",
             _ => "state",
         };
-        let owed_here: Vec<pipeline::Owed> = app.data.with_untracked(|d| {
-            pipeline::owed(d, today)
-                .into_iter()
+        let owed_here: Vec<pipeline::Owed> = owed.with(|all| {
+            all.iter()
                 .filter(|o| o.about == pipeline::OwedRef::Ask(id))
+                .cloned()
                 .collect()
         });
         let body = match &a.outcome {
