@@ -489,7 +489,9 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Parsed>, ImportError> {
         }
     }
     // Connections first: their slugs help find the user among messages.csv's senders.
-    texts.sort_by_key(|(name, _)| !name.to_ascii_lowercase().ends_with("connections.csv"));
+    crate::sort::sort_by_key(&mut texts, |(name, _)| {
+        !name.to_ascii_lowercase().ends_with("connections.csv")
+    });
     let mut connections = HashSet::new();
     let mut out: Vec<Parsed> = Vec::new();
     for (inner, data) in texts {

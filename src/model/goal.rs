@@ -45,7 +45,7 @@ pub struct Goal {
 /// the wizard's goal step.
 pub fn newest_first<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<&'a Goal> {
     let mut list: Vec<&Goal> = goals.into_iter().collect();
-    list.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
+    crate::sort::sort_by_key(&mut list, |g| std::cmp::Reverse((g.created, g.id)));
     list
 }
 

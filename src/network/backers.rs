@@ -152,7 +152,7 @@ pub fn backers(data: &Data, today: NaiveDate) -> Vec<Backer> {
             (backer, fold(&c.name))
         })
         .collect();
-    ranked.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut ranked, |(a, a_name), (b, b_name)| {
         b.score
             .cmp(&a.score)
             .then_with(|| a_name.cmp(b_name))

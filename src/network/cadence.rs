@@ -131,7 +131,7 @@ pub fn going_cold(data: &Data, today: NaiveDate) -> Vec<ColdEntry> {
             Some((entry, fold(&c.name)))
         })
         .collect();
-    cold.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut cold, |(a, a_name), (b, b_name)| {
         b.lateness_cmp(a)
             .then_with(|| a_name.cmp(b_name))
             .then_with(|| a.contact.cmp(&b.contact))

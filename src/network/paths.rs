@@ -75,7 +75,7 @@ pub fn paths_into(data: &Data, company: &str) -> Paths {
             )
         })
         .collect();
-    direct.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut direct, |(a, a_name), (b, b_name)| {
         b.tie
             .cmp(&a.tie)
             .then_with(|| a_name.cmp(b_name))
@@ -108,7 +108,7 @@ pub fn paths_into(data: &Data, company: &str) -> Paths {
         };
         second.push((path, my_tie, fold(&via.name), fold(&path_name(&link.to, data))));
     }
-    second.sort_by(|(a, a_tie, a_via, a_to), (b, b_tie, b_via, b_to)| {
+    crate::sort::sort_by(&mut second, |(a, a_tie, a_via, a_to), (b, b_tie, b_via, b_to)| {
         b.strength
             .cmp(&a.strength)
             .then_with(|| b_tie.cmp(a_tie))

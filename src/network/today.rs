@@ -110,7 +110,7 @@ pub fn suggestions(data: &Data, going_cold: &HashSet<Id>, today: NaiveDate) -> V
 /// The latest touchpoints, newest first; same-day ones by when they were logged.
 pub fn recent_touches(data: &Data) -> Vec<RecentRow> {
     let mut touches: Vec<_> = data.touchpoints.values().collect();
-    touches.sort_by_key(|t| std::cmp::Reverse((t.date, t.created, t.id)));
+    crate::sort::sort_by_key(&mut touches, |t| std::cmp::Reverse((t.date, t.created, t.id)));
     touches
         .into_iter()
         .filter_map(|t| {

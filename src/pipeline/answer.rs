@@ -112,7 +112,7 @@ pub fn plan_doubts(data: &Data, goal: Id) -> Vec<(String, String)> {
         .values()
         .filter(|a| a.goal == Some(goal) && a.questions_plan)
         .collect();
-    asks.sort_by_key(|a| std::cmp::Reverse((a.answered_on, a.sent_on, a.id)));
+    crate::sort::sort_by_key(&mut asks, |a| std::cmp::Reverse((a.answered_on, a.sent_on, a.id)));
     asks.into_iter()
         .filter_map(|a| match &a.outcome {
             Outcome::Cant { why } if !why.is_empty() => {

@@ -71,7 +71,7 @@ fn help_received(data: &Data, ask: &Ask) -> String {
         .filter(|r| r.ask == Some(ask.id))
         .map(|r| r.name.as_str())
         .collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     match &ask.outcome {
         Outcome::Cant { why } if !why.trim().is_empty() => "your honest advice".to_string(),
         _ if !names.is_empty() => format!("referring me to {}", join_names(&names)),

@@ -73,7 +73,9 @@ pub fn owed(data: &Data, today: NaiveDate) -> Vec<Owed> {
     follow_ups(data, today, &mut list);
     progress_updates(data, &mut list);
     list.retain(|o| data.contacts.contains_key(&o.contact));
-    list.sort_by(|a, b| (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about)));
+    crate::sort::sort_by(&mut list, |a, b| {
+        (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about))
+    });
     list
 }
 

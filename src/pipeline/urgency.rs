@@ -95,7 +95,7 @@ pub fn urgent_queue<'a>(
             overdue: age(referral, now) >= policy.overdue_after,
         })
         .collect();
-    queue.sort_by_key(|u| (u.referral.referred_at, u.referral.id));
+    crate::sort::sort_by_key(&mut queue, |u| (u.referral.referred_at, u.referral.id));
     queue
 }
 

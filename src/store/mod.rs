@@ -6,11 +6,13 @@ pub mod backup;
 pub mod codec;
 mod kv;
 mod migrate;
+mod pretty;
 mod record;
 
 pub use backup::{Backup, BackupError};
 pub use kv::{KeyValue, MemoryKv};
 pub use migrate::CURRENT_VERSION;
+pub use pretty::pretty_json;
 pub use record::{parse_shard_key, shard_key, shard_of, Record};
 
 use crate::for_each_record;
@@ -299,7 +301,8 @@ impl<K: KeyValue> Store<K> {
     fn read_profile(&self) -> Result<Profile, StoreError> {
         match self.kv.get(PROFILE_KEY)? {
             None => Ok(Profile::default()),
-            Some(raw) => serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+            // `from_slice`, as every JSON read in the app: one compiled reader, not two.
+            Some(raw) => serde_json::from_slice(raw.as_bytes()).map_err(|e| StoreError::Corrupt {
                 key: PROFILE_KEY.into(),
                 reason: e.to_string(),
             }),

@@ -34,7 +34,7 @@ pub fn ContactAsks(
                 .filter(|a| a.contact == contact)
                 .map(|a| (a.sent_on, a.id))
                 .collect();
-            list.sort_by(|a, b| b.cmp(a));
+            crate::sort::sort_by(&mut list, |a, b| b.cmp(a));
             list.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
@@ -148,7 +148,7 @@ fn YesDetails(ask: Ask) -> impl IntoView {
     let app = use_app();
     let names: Vec<(String, String)> = app.data.with_untracked(|d| {
         let mut list: Vec<_> = d.referrals.values().filter(|r| r.ask == Some(ask.id)).collect();
-        list.sort_by_key(|r| (r.referred_at, r.id));
+        crate::sort::sort_by_key(&mut list, |r| (r.referred_at, r.id));
         list.iter()
             .map(|r| (r.name.clone(), pipeline::stage_label(r.stage).to_string()))
             .collect()

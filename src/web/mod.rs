@@ -146,7 +146,7 @@ fn blob_url(mime: &str, text: &str) -> Option<String> {
 pub fn raw_dump_json() -> String {
     let store = crate::store::Store::new(LocalKv);
     match store.raw_dump() {
-        Ok(map) => serde_json::to_string_pretty(&map).unwrap_or_default(),
+        Ok(map) => crate::store::pretty_json(&serde_json::to_string(&map).unwrap_or_default()),
         Err(e) => format!("{{\"error\": {:?}}}", e.to_string()),
     }
 }

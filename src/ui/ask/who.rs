@@ -175,7 +175,7 @@ fn SomeoneElse(wizard: Wizard) -> impl IntoView {
                 return None;
             }
             let mut list: Vec<(Id, String)> = d.contacts.values().map(|c| (c.id, c.name.clone())).collect();
-            list.sort_by_key(|(_, name)| crate::network::fold(name));
+            crate::sort::sort_by_key(&mut list, |(_, name)| crate::network::fold(name));
             Some(list)
         })
     });

@@ -43,7 +43,7 @@ pub fn WhoTheyKnow(
                     }
                 })
                 .collect();
-            list.sort_by_key(|(_, _, n, _, _)| n.to_lowercase());
+            crate::sort::sort_by_key(&mut list, |(_, _, n, _, _)| n.to_lowercase());
             list
         })
     });

@@ -22,7 +22,7 @@ pub fn Touchpoints(
                 .filter(|t| t.contact == contact)
                 .cloned()
                 .collect();
-            list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created.cmp(&a.created)));
+            crate::sort::sort_by(&mut list, |a, b| b.date.cmp(&a.date).then(b.created.cmp(&a.created)));
             list
         })
     });
