@@ -36,9 +36,11 @@ test-e2e: build
 bench: build
 	cargo run --release --example bench_search
 	cargo run --release --example bench_import
+	cargo run --release --example bench_load
 	node tests/bench/browser.mjs
 	node tests/bench/import.mjs
 	node tests/bench/shell.mjs
+	node tests/bench/lighthouse.mjs
 
 # What a first visit downloads and what takes the room in the wasm (installs twiggy if missing).
 size: setup

@@ -6,12 +6,18 @@
 2. Fills the service worker's precache list and cache version from the files actually built.
 3. Copies index.html to 404.html, so static hosts that serve 404.html for unknown paths open the
    app on deep links too.
+4. Writes a `.gz` and a `.br` beside every text and wasm file, for hosts that serve precompressed
+   files (nginx `gzip_static`/`brotli_static`, Netlify, Cloudflare Pages; see the README). The
+   service worker precaches only the plain files: a browser asks for the plain URL and the server
+   picks the encoding. Brotli comes from node's zlib (node is already needed for wasm-opt).
 """
 import base64
 import hashlib
 import json
 import os
 import re
+import subprocess
+import gzip
 from pathlib import Path
 
 stage = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
@@ -40,7 +46,7 @@ if "Content-Security-Policy" not in html:
 files = sorted(
     p.relative_to(stage).as_posix()
     for p in stage.rglob("*")
-    if p.is_file() and p.name not in ("sw.js", "404.html")
+    if p.is_file() and p.name not in ("sw.js", "404.html") and p.suffix not in (".gz", ".br")
 )
 digest = hashlib.sha256()
 for name in files:
@@ -56,4 +62,34 @@ sw.write_text(
     encoding="utf-8",
 )
 (stage / "404.html").write_text(html, encoding="utf-8")
+
+COMPRESSIBLE = {".wasm", ".js", ".css", ".html", ".webmanifest", ".json", ".svg"}
+plain = sorted(p for p in stage.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE)
+for p in plain:
+    # mtime=0: the same build gives the same bytes.
+    p.with_name(p.name + ".gz").write_bytes(gzip.compress(p.read_bytes(), compresslevel=9, mtime=0))
+BROTLI = """
+const { readFileSync, writeFileSync } = require('node:fs');
+const { brotliCompressSync, constants: z } = require('node:zlib');
+for (const f of process.argv.slice(1)) {
+  const raw = readFileSync(f);
+  const params = { [z.BROTLI_PARAM_QUALITY]: 11, [z.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    [z.BROTLI_PARAM_MODE]: f.endsWith('.wasm') ? z.BROTLI_MODE_GENERIC : z.BROTLI_MODE_TEXT };
+  writeFileSync(f + '.br', brotliCompressSync(raw, { params }));
+}
+"""
+subprocess.run(["node", "-e", BROTLI, *map(str, plain)], check=True)
+
+
+def kb(n):
+    return f"{n / 1024:.0f} KB"
+
+
+wasm = next(p for p in plain if p.suffix == ".wasm")
+total = {ext: sum((p.with_name(p.name + ext) if ext else p).stat().st_size for p in plain) for ext in ("", ".gz", ".br")}
 print(f"post_build: CSP with {len(inline)} inline script hash(es); {len(precache)} files precached as vouch-{version}")
+print(
+    f"post_build: {len(plain)} files precompressed; wasm {kb(wasm.stat().st_size)}, "
+    f"gzip {kb(wasm.with_name(wasm.name + '.gz').stat().st_size)}, br {kb(wasm.with_name(wasm.name + '.br').stat().st_size)}; "
+    f"all {kb(total[''])}, gzip {kb(total['.gz'])}, br {kb(total['.br'])}"
+)

@@ -8,6 +8,7 @@ export CARGO_TERM_COLOR=never
 
 logs=$(mktemp -d)
 failed_steps=()
+step_times=()
 passed=0
 failed=0
 
@@ -21,6 +22,7 @@ step() {
     printf '== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
     failed_steps+=("$name")
   fi
+  step_times+=("$name $((SECONDS - start))s")
 }
 
 # Adds up "N passed; M failed" (cargo, wasm-bindgen-test) and "ℹ pass N / ℹ fail M" (node:test).
@@ -55,6 +57,9 @@ if [[ " ${failed_steps[*]} " == *" build "* ]]; then
 else
   step e2e node tests/e2e/run.mjs
   count e2e
+  # One mobile Lighthouse run: accessibility and best practices must be 100 (performance is only
+  # printed; `make bench` runs mobile and desktop).
+  step lighthouse node tests/bench/lighthouse.mjs --gate
 fi
 
 echo
@@ -63,5 +68,6 @@ if [ ${#failed_steps[@]} -gt 0 ]; then
   # A step that failed before running its tests (a lint, a build) still counts as a failure.
   [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
 fi
-echo "summary: $passed passed, $failed failed"
+times=$(printf '%s, ' "${step_times[@]}")
+echo "summary: $passed passed, $failed failed (${times%, }; total ${SECONDS}s)"
 [ ${#failed_steps[@]} -eq 0 ]

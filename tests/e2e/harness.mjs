@@ -17,18 +17,36 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves dist/ under `prefix` (e.g. "/" or "/apps/vouch/"), like a plain static host: no SPA fallback. */
-export async function serve(prefix = '/') {
+/**
+ * Serves dist/ under `prefix` (e.g. "/" or "/apps/vouch/") like a plain static host with no SPA
+ * fallback, but one that serves the build's precompressed `.br`/`.gz` beside a file when the
+ * browser accepts them (as nginx `gzip_static` or Netlify do), so every test also proves those
+ * copies. `hashedCache` gives content-hashed files a year's caching, as a real host would (the
+ * Lighthouse run); the tests keep `no-cache` so a reload always sees the build.
+ */
+export async function serve(prefix = '/', { dir = DIST, hashedCache = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
-    let file = normalize(join(DIST, path.slice(prefix.length)));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const headers = {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': hashedCache && /-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'Accept-Encoding',
+      };
+      const accepts = String(req.headers['accept-encoding'] || '');
+      let body;
+      for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+        body = await readFile(file + ext).catch(() => undefined);
+        if (body) { headers['content-encoding'] = encoding; break; }
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -1,0 +1,68 @@
+// Lighthouse 12.8 against the built app (dist/), offline, with Debian's Chromium and a fresh profile
+// per run, served with the precompressed .br/.gz a real host would negotiate (tests/e2e/harness.mjs).
+// `node tests/bench/lighthouse.mjs` prints mobile and desktop scores (make bench);
+// `node tests/bench/lighthouse.mjs --gate` runs mobile only and fails below 100 in accessibility or
+// best practices, which do not vary from run to run (make test). Performance is printed, not gated:
+// it depends on the machine's load.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { serve } from '../e2e/harness.mjs';
+
+const gate = process.argv.includes('--gate');
+const GATED = ['accessibility', 'best-practices'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+async function audit(url, formFactor) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vouch-lighthouse-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    userDataDir,
+    chromeFlags: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    ],
+  });
+  try {
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
+    const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+const server = await serve('/', { hashedCache: true });
+let failed = false;
+try {
+  for (const formFactor of gate ? ['mobile'] : ['mobile', 'desktop']) {
+    const started = Date.now();
+    const lhr = await audit(server.url, formFactor);
+    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const m = (id) => lhr.audits[id]?.displayValue ?? '-';
+    console.log(
+      `lighthouse ${formFactor}: ${CATEGORIES.map((id) => `${id} ${score(id)}`).join(', ')}` +
+        ` (FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')},` +
+        ` CLS ${m('cumulative-layout-shift')}; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    for (const id of CATEGORIES) {
+      if (score(id) === 100) continue;
+      // What cost the points, so a failing gate says what to fix.
+      const lost = lhr.categories[id].auditRefs
+        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
+        .map((ref) => `${ref.id} (${lhr.audits[ref.id].displayValue || lhr.audits[ref.id].title})`);
+      console.log(`  ${id} below 100: ${lost.join('; ')}`);
+      if (gate && GATED.includes(id)) failed = true;
+    }
+  }
+} finally {
+  await server.close();
+}
+if (failed) {
+  console.log(`lighthouse: FAILED, ${GATED.join(' and ')} must be 100 on mobile`);
+  process.exitCode = 1;
+}

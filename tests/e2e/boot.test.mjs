@@ -1,0 +1,58 @@
+// Before the wasm arrives, index.html paints the app's frame: the header and navigation as the app
+// draws them and a skeleton of a screen. It must be silent to assistive technology apart from one
+// "Loading Vouch…", pass axe, and sit exactly where the app's own header and navigation appear, so
+// nothing moves when the app mounts.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setup } from './harness.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const env = setup();
+
+/** Where the brand and every shown entry of the navigation are, by their text. */
+function frame(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('header.top .brand, .main-nav a, .main-nav .more')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.textContent.trim()} @ ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      }),
+  );
+}
+
+for (const [label, options] of [
+  ['laptop, light', { viewport: { width: 1100, height: 850 }, colorScheme: 'light' }],
+  ['phone, dark', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' }],
+]) {
+  describe(`the frame before the app, on a ${label}`, () => {
+    it('says only that Vouch is loading, passes axe, and the app mounts exactly over it', async () => {
+      const waiting = await env.context(options);
+      // The wasm never answers: the page stays on what index.html paints.
+      await waiting.context.route(/\.wasm$/, () => {});
+      const page = await waiting.context.newPage();
+      await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').getByText('Loading Vouch…').waitFor();
+      assert.equal(await page.getByRole('link').count(), 0, 'no link to press before the app works');
+      assert.equal(await page.getByRole('navigation').count(), 0, 'the skeleton navigation is hidden from assistive technology');
+      assert.equal(await page.getByText('Make the ask').isVisible(), true, 'the navigation is painted');
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      );
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+      const before = await frame(page);
+      assert.ok(before.length >= 5, `the brand and the tabs are painted: ${before}`);
+
+      const ctx = await env.context(options);
+      const app = await ctx.context.newPage();
+      await app.goto(env.server.url);
+      await app.getByRole('navigation', { name: 'Main' }).waitFor();
+      assert.equal(await app.locator('#boot').count(), 0, 'the app replaced the frame');
+      assert.deepEqual(await frame(app), before, 'the header and navigation do not move when the app mounts');
+    });
+  });
+}
