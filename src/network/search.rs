@@ -247,9 +247,9 @@ pub struct SearchIndex {
     /// Bytes of `text` no entry points at any more (an edited contact's old haystack), reclaimed
     /// once they are half of it.
     dead: usize,
-    /// How many indexed contacts work at each (folded) company: whether a search names a
-    /// company, asked on every keystroke.
-    companies: HashMap<String, u32>,
+    /// Who works at each (folded) company: whether a search names a company, and who is the way
+    /// in, asked on every keystroke.
+    companies: HashMap<String, Vec<Id>>,
     today: NaiveDate,
     last: Mutex<Option<LastQuery>>,
 }
@@ -264,9 +264,9 @@ impl SearchIndex {
             .map(|c| Entry::new(c, activities.get(&c.id), today, &mut text))
             .collect();
         entries.sort_by(|a, b| a.order(&b.name, b.id));
-        let mut companies = HashMap::new();
+        let mut companies: HashMap<String, Vec<Id>> = HashMap::new();
         for e in entries.iter().filter(|e| !e.company.is_empty()) {
-            *companies.entry(e.company.clone()).or_insert(0) += 1;
+            companies.entry(e.company.clone()).or_default().push(e.id);
         }
         SearchIndex {
             entries,
@@ -299,9 +299,9 @@ impl SearchIndex {
             if let Some(at) = self.entries.iter().position(|e| e.id == id) {
                 let gone = self.entries.remove(at);
                 self.dead += gone.span.len();
-                if let Some(n) = self.companies.get_mut(&gone.company) {
-                    *n -= 1;
-                    if *n == 0 {
+                if let Some(ids) = self.companies.get_mut(&gone.company) {
+                    ids.retain(|i| *i != id);
+                    if ids.is_empty() {
                         self.companies.remove(&gone.company);
                     }
                 }
@@ -310,7 +310,7 @@ impl SearchIndex {
                 let activity = Activity::of(id, data);
                 let entry = Entry::new(contact, Some(&activity), self.today, &mut self.text);
                 if !entry.company.is_empty() {
-                    *self.companies.entry(entry.company.clone()).or_insert(0) += 1;
+                    self.companies.entry(entry.company.clone()).or_default().push(id);
                 }
                 let at = self.entries.partition_point(|e| e.order(&entry.name, id).is_lt());
                 self.entries.insert(at, entry);
@@ -341,9 +341,9 @@ impl SearchIndex {
         self.entries.len()
     }
 
-    /// Whether some indexed contact works at the company `key` (as `company_key` folds it).
-    pub fn has_company(&self, key: &str) -> bool {
-        self.companies.contains_key(key)
+    /// The contacts who work at the company `key` (as `company_key` folds it), in no set order.
+    pub fn at_company(&self, key: &str) -> &[Id] {
+        self.companies.get(key).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -416,6 +416,7 @@ mod tests {
     use super::*;
     use crate::model::TouchKind;
     use crate::network::fixtures::{day, World};
+    use crate::network::paths::{paths_into, paths_into_among};
 
     const TODAY: &str = "2025-06-01";
 
@@ -647,8 +648,19 @@ mod tests {
         index.refresh(&w.data, &[new, new]);
         same_as_fresh(&w, &index);
         assert_eq!(index.len(), w.data.contacts.len());
-        assert_eq!(index.companies, SearchIndex::build(&w.data, day(TODAY)).companies);
-        assert!(index.has_company("adyen") && !index.has_company("olafsson"));
+        let fresh = SearchIndex::build(&w.data, day(TODAY));
+        for key in ["adyen", "maersk", "olafsson"] {
+            let (mut refreshed, mut built) = (index.at_company(key).to_vec(), fresh.at_company(key).to_vec());
+            refreshed.sort_unstable();
+            built.sort_unstable();
+            assert_eq!(refreshed, built, "{key}");
+            assert_eq!(
+                paths_into_among(&w.data, key, index.at_company(key)),
+                paths_into(&w.data, key)
+            );
+        }
+        assert_eq!(index.at_company("adyen").len(), 2);
+        assert!(index.at_company("olafsson").is_empty());
     }
 
     #[test]

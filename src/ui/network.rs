@@ -4,7 +4,7 @@
 
 use crate::app::{href, use_app};
 use crate::model::{Catchup, Data, Id, Parts, Person};
-use crate::network::{company_key, paths_into, Filters, SearchIndex};
+use crate::network::{company_key, paths_into_among, Filters, SearchIndex};
 use crate::ui::fields::unique_id;
 use crate::web;
 use leptos::prelude::*;
@@ -217,19 +217,23 @@ pub fn Network() -> impl IntoView {
                 .collect::<std::collections::HashSet<String>>()
         })
     });
-    let names_company = move |q: &str| {
+    // Who works at the company a search names, from the search index.
+    let at_company = move |q: &str| {
         let key = company_key(q);
         index_changed.get();
-        index.with_value(|i| i.as_ref().is_some_and(|(i, _)| i.has_company(&key)))
-            || named_companies.with(|k| k.contains(&key))
+        index.with_value(|i| i.as_ref().map(|(i, _)| i.at_company(&key).to_vec()).unwrap_or_default())
     };
     let paths = Memo::new(move |_| {
         let q = query.get();
-        if q.trim().chars().count() < 2 || !names_company(&q) {
+        if q.trim().chars().count() < 2 {
+            return None;
+        }
+        let at = at_company(&q);
+        if at.is_empty() && !named_companies.with(|k| k.contains(&company_key(&q))) {
             return None;
         }
         app.data.with(Parts::ALL, |d| {
-            let p = paths_into(d, &q);
+            let p = paths_into_among(d, &q, &at);
             if p.is_empty() {
                 return None;
             }
