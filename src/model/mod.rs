@@ -6,6 +6,7 @@ mod ask;
 pub mod clock;
 mod contact;
 mod data;
+pub mod dates;
 mod goal;
 mod link;
 mod parts;

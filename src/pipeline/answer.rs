@@ -20,7 +20,7 @@ pub enum AnswerError {
         "That would make {total} people from one ask. Ask for one or two, never more; if {name} offered more on their own, tick “They volunteered more names”"
     )]
     TooManyNames { total: usize, name: String },
-    #[error("The later follow-up must be after the day of the ask ({})", .sent_on.format("%-d %b %Y"))]
+    #[error("The later follow-up must be after the day of the ask ({})", crate::model::dates::short_date(*.sent_on))]
     FollowUpTooEarly { sent_on: NaiveDate },
 }
 

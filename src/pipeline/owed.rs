@@ -234,12 +234,12 @@ fn follow_ups(data: &Data, today: NaiveDate, list: &mut Vec<Owed>) {
             format!(
                 "No reply yet from {name} to your {} of {}: follow up",
                 ask_phrase(ask.kind),
-                ask.sent_on.format("%-d %b")
+                crate::model::dates::short_day(ask.sent_on)
             )
         } else {
             format!(
                 "{name} couldn't help in {}: write again with your progress",
-                ask.sent_on.format("%B")
+                crate::model::dates::month_name(ask.sent_on)
             )
         };
         list.push(Owed {

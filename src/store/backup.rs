@@ -4,7 +4,7 @@
 use super::CURRENT_VERSION;
 use crate::model::{Ask, Contact, Data, Goal, Id, KnowsLink, Profile, Referral, Stamp, Touchpoint};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const APP: &str = "vouch";
 /// A backup file larger than this is refused before parsing (30,000 contacts take ~10 MB as JSON).
@@ -122,7 +122,6 @@ impl Backup {
             asks: collect(self.asks, |a| a.id)?,
             referrals: collect(self.referrals, |r| r.id)?,
         };
-        let known: BTreeSet<Id> = data.contacts.keys().copied().collect();
         let referenced = data
             .links
             .values()
@@ -131,7 +130,7 @@ impl Backup {
             .chain(data.asks.values().map(|a| a.contact))
             .chain(data.referrals.values().map(|r| r.referred_by));
         for id in referenced {
-            if !known.contains(&id) {
+            if !data.contacts.contains_key(&id) {
                 return Err(BackupError::MissingContact(id));
             }
         }

@@ -317,7 +317,13 @@ impl<K: KeyValue> Store<K> {
             key: key.to_string(),
             reason: e.to_string(),
         })?;
-        Ok(records.into_iter().map(|r| (r.id(), r)).collect())
+        // Inserted one by one rather than collected: `collect` into a map sorts first, and that sort
+        // is compiled again for every record type. Same map (a repeated id keeps its last record).
+        let mut map = BTreeMap::new();
+        for record in records {
+            map.insert(record.id(), record);
+        }
+        Ok(map)
     }
 
     /// One shard's new value: the records in `ids` as `data` has them (or removed, if `data` no

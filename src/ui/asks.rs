@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::model::dates::short_date(d)
 }
 
 /// The contact page's "Asks" section.

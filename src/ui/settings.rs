@@ -95,7 +95,7 @@ fn ContactsSection() -> impl IntoView {
     let last_import = move || {
         app.last_import.get().map(|u| {
             let when = chrono::DateTime::from_timestamp_millis(u.batch.millis())
-                .map(|t| t.format("%-d %b %Y").to_string())
+                .map(|t| crate::model::dates::short_date(t.date_naive()))
                 .unwrap_or_default();
             let changed = if u.before.is_empty() {
                 String::new()

@@ -153,7 +153,7 @@ pub fn raw_dump_json() -> String {
 
 /// A file name with the date, so downloads don't overwrite each other.
 pub fn dated_filename(prefix: &str, ext: &str) -> String {
-    format!("{prefix}-{}.{ext}", today().format("%Y-%m-%d"))
+    format!("{prefix}-{}.{ext}", crate::model::dates::iso(today()))
 }
 
 /// Registers the service worker that makes the app work offline. Failure only costs offline use,

@@ -96,7 +96,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     let follow_up_date = move || {
         plan.with(|p| today.get().checked_add_days(Days::new(u64::from(p.follow_up_days))))
             .filter(|_| plan.with(|p| (1..=MAX_FOLLOW_UP_DAYS).contains(&p.follow_up_days)))
-            .map(|d| d.format("%A %-d %B").to_string())
+            .map(crate::model::dates::weekday_long_day)
     };
     let error = RwSignal::new(None::<String>);
 
@@ -122,10 +122,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             .data
             .with_untracked(|d| d.contacts.get(&contact).map(|c| c.name.clone()))
             .unwrap_or_default();
-        let when = ask
-            .follow_up_due
-            .map(|d| d.format("%-d %B").to_string())
-            .unwrap_or_default();
+        let when = ask.follow_up_due.map(crate::model::dates::long_day).unwrap_or_default();
         let kind = ask.kind.label();
         // A failed save keeps the ask in memory (and the banner up); the draft stays too until it
         // is really stored.

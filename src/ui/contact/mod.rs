@@ -266,7 +266,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             "Connected on LinkedIn",
             contact
                 .connected_on
-                .map(|d| d.format("%-d %b %Y").to_string())
+                .map(crate::model::dates::short_date)
                 .unwrap_or_default(),
         ),
         ("Endorsed your skills", contact.endorsed.join(", ")),
@@ -276,7 +276,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             "Moved from {} to {} (found on {}).",
             m.from,
             m.to,
-            m.seen.format("%-d %b %Y")
+            crate::model::dates::short_date(m.seen)
         )
     });
     let recommendation = contact.recommendation.clone();

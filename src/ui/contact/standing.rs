@@ -9,7 +9,7 @@ use crate::web;
 use leptos::prelude::*;
 
 fn date(d: chrono::NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::model::dates::short_date(d)
 }
 
 /// "today", "3 days ago", "5 weeks ago".

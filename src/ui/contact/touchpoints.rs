@@ -38,7 +38,7 @@ pub fn Touchpoints(
                 <ol class="timeline" aria-label="Timeline">
                     <For each=move || timeline.get() key=|t| (t.id, t.updated) let:t>
                         <li>
-                            <span class="when">{t.date.format("%-d %b %Y").to_string()}</span>
+                            <span class="when">{crate::model::dates::short_date(t.date)}</span>
                             <span class="what">
                                 {t.kind.label()}
                                 {(t.direction != Direction::Neutral).then(|| format!(" · {}", t.direction.label().to_lowercase()))}
@@ -47,7 +47,7 @@ pub fn Touchpoints(
                             <button
                                 type="button"
                                 class="button small ghost"
-                                aria-label=format!("Remove {} on {}", t.kind.label(), t.date.format("%-d %b %Y"))
+                                aria-label=format!("Remove {} on {}", t.kind.label(), crate::model::dates::short_date(t.date))
                                 on:click=move |_| remove(t.id)
                             >
                                 "Remove"
