@@ -263,7 +263,7 @@ impl SearchIndex {
             .values()
             .map(|c| Entry::new(c, activities.get(&c.id), today, &mut text))
             .collect();
-        entries.sort_by(|a, b| a.order(&b.name, b.id));
+        crate::sort::sort_by(&mut entries, |a, b| a.order(&b.name, b.id));
         let mut companies: HashMap<String, Vec<Id>> = HashMap::new();
         for e in entries.iter().filter(|e| !e.company.is_empty()) {
             companies.entry(e.company.clone()).or_default().push(e.id);

@@ -11,8 +11,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-/// Height of one row in pixels; must match `.vlist li` in style/main.css.
-const ROW: f64 = 64.0;
+/// Height of one row in pixels; must match `.vlist li` in style/main.css. Styles are written with
+/// the integer, so no float formatting is compiled in for them.
+const ROW_PX: usize = 64;
+const ROW: f64 = ROW_PX as f64;
 /// Rows drawn above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 8;
 /// How many paths of each kind the company panel lists, strongest first.
@@ -381,12 +383,12 @@ pub fn Network() -> impl IntoView {
                         }
                     }
                 >
-                    <ul aria-label="Contacts" style:height=move || format!("{}px", hits.read().len() as f64 * ROW)>
+                    <ul aria-label="Contacts" style:height=move || format!("{}px", hits.read().len() * ROW_PX)>
                         <For each=move || rows.get() key=|(i, r)| (*i, r.clone()) let:item>
                             <li
                                 aria-setsize=move || hits.read().len()
                                 aria-posinset=item.0 + 1
-                                style:transform=format!("translateY({}px)", item.0 as f64 * ROW)
+                                style:transform=format!("translateY({}px)", item.0 * ROW_PX)
                             >
                                 // A plain link (the router still handles the click): the
                                 // router's <A> costs a reactive node per row, redrawn per keystroke.

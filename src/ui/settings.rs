@@ -213,7 +213,7 @@ fn DataSection() -> impl IntoView {
         <section class="card" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>"Stored in this browser only: " {move || counts.get()} "."</p>
-            <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", store::budget_percent(used.get()))}</p>
+            <p class="hint">{move || format!("Using {} of the roughly 2.5 million characters browsers allow a site.", store::budget_words(used.get()))}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| crate::web::backup::download_backup(app)>"Download a backup"</button>
             </div>
