@@ -9,6 +9,7 @@ pub mod model;
 pub mod network;
 pub mod pipeline;
 pub mod store;
+pub mod sync;
 
 #[doc(hidden)]
 pub mod sample;
