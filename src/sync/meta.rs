@@ -284,6 +284,14 @@ impl Settings {
         }
     }
 
+    /// The `Authorization` header's value: HTTP basic auth over the UTF-8 of "user:password".
+    pub fn basic_auth(&self) -> String {
+        format!(
+            "Basic {}",
+            base64(format!("{}:{}", self.user, self.password).as_bytes())
+        )
+    }
+
     /// The database's URL, without a trailing slash.
     pub fn database_url(&self) -> String {
         format!(
@@ -292,6 +300,25 @@ impl Settings {
             encode_component(self.database.trim())
         )
     }
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// `scheme://host[:port]` of an http(s) URL: what a CSP source and the CORS origin name.
@@ -360,4 +387,39 @@ impl History {
 /// Unused ids are fine: any random string names this device; a uuid is at hand.
 pub fn new_device_id(id: Id) -> String {
     id.simple().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_encodes_the_utf8_of_user_and_password() {
+        let s = |user: &str, password: &str| Settings {
+            user: user.into(),
+            password: password.into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            s("Aladdin", "open sesame").basic_auth(),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
+        assert_eq!(s("zoë", "pw").basic_auth(), "Basic em/Dqzpwdw==");
+        assert_eq!(s("a", "").basic_auth(), "Basic YTo=");
+    }
+
+    #[test]
+    fn the_origin_is_scheme_host_and_port_only() {
+        assert_eq!(
+            origin("https://Couch.Example.org:6984/db?x").as_deref(),
+            Some("https://couch.example.org:6984")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:5984").as_deref(),
+            Some("http://127.0.0.1:5984")
+        );
+        assert_eq!(origin("https://user:pw@host/").as_deref(), Some("https://host"));
+        assert_eq!(origin("javascript:alert(1)"), None);
+        assert_eq!(origin("https://evil.org 'unsafe-inline'"), None);
+    }
 }

@@ -88,3 +88,52 @@ pub enum SyncError {
     #[error("saving what was synced failed: {0}")]
     Save(String),
 }
+
+/// "Last synced …" in words: "just now", "2 minutes ago", "3 hours ago", "on 2026-12-01".
+pub fn synced_ago(now_ms: i64, then_ms: i64) -> String {
+    let minutes = (now_ms - then_ms).max(0) / 60_000;
+    match minutes {
+        0 => "Last synced just now".to_string(),
+        1 => "Last synced a minute ago".to_string(),
+        2..=59 => format!("Last synced {minutes} minutes ago"),
+        60..=119 => "Last synced an hour ago".to_string(),
+        120..=1439 => format!("Last synced {} hours ago", minutes / 60),
+        _ => match chrono::DateTime::from_timestamp_millis(then_ms) {
+            Some(t) => format!("Last synced on {}", t.date_naive()),
+            None => "Last synced a while ago".to_string(),
+        },
+    }
+}
+
+/// Whether `name` is a database name CouchDB accepts, so a typo is caught before a request.
+pub fn valid_database_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-/".contains(c))
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn last_synced_reads_in_minutes_then_hours_then_the_date() {
+        let m = 60_000;
+        assert_eq!(synced_ago(10 * m, 10 * m), "Last synced just now");
+        assert_eq!(synced_ago(12 * m, 10 * m), "Last synced 2 minutes ago");
+        assert_eq!(synced_ago(200 * m, 10 * m), "Last synced 3 hours ago");
+        assert_eq!(
+            synced_ago(1_764_590_000_000, 1_764_500_000_000),
+            "Last synced on 2025-11-30"
+        );
+    }
+
+    #[test]
+    fn database_names_follow_couchdbs_rule() {
+        assert!(valid_database_name("vouch"));
+        assert!(valid_database_name("vouch-laptop_2"));
+        assert!(!valid_database_name("Vouch"));
+        assert!(!valid_database_name("2vouch"));
+        assert!(!valid_database_name(""));
+    }
+}

@@ -19,6 +19,7 @@ pub fn Settings() -> impl IntoView {
             <Me/>
             <ContactsSection/>
             <DataSection/>
+            <crate::ui::sync::SyncSection/>
         </section>
     }
 }

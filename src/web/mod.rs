@@ -6,6 +6,7 @@ pub mod backup;
 pub mod clock;
 pub mod prefs;
 pub mod share;
+pub mod sync;
 
 use crate::model::{Id, Stamp};
 use crate::store::{KeyValue, StoreError};
