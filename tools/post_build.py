@@ -32,7 +32,8 @@ csp = (
     "connect-src 'self' https: http:; manifest-src 'self'; worker-src 'self'; "
     "base-uri 'self'; form-action 'none'; object-src 'none'"
 )
-if "Content-Security-Policy" not in html:
+# The meta tag itself, not the words: index.html's connect-src script names the header too.
+if 'http-equiv="Content-Security-Policy"' not in html:
     html = html.replace(
         '<meta charset="utf-8" />',
         f'<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="{csp}" />',

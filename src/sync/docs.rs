@@ -47,12 +47,23 @@ impl std::fmt::Display for DocKey {
     }
 }
 
+// Records go through JSON text, never `serde_json::Value` directly: the store already compiles in
+// each record's text (de)serializer, and a second, Value-based one per type would grow the wasm.
 fn to_body<T: serde::Serialize>(record: &T) -> Body {
-    match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map,
-        // Every record is a struct, so it serializes to an object.
-        _ => Body::new(),
-    }
+    // A record serializes to an object; the fallback is never taken.
+    serde_json::to_vec(record)
+        .ok()
+        .and_then(|json| serde_json::from_slice(&json).ok())
+        .unwrap_or_default()
+}
+
+fn from_body<T: serde::de::DeserializeOwned>(body: &Body) -> Option<T> {
+    serde_json::from_slice(&serde_json::to_vec(body).ok()?).ok()
+}
+
+/// The profile is stored as a plain JSON string (`from_str`), so it is read back the same way.
+fn profile_from_body(body: &Body) -> Option<Profile> {
+    serde_json::from_str(&serde_json::to_string(body).ok()?).ok()
 }
 
 /// The body this device has for a document, `None` if it has no such record. A profile never
@@ -84,13 +95,12 @@ pub fn for_each_local(data: &Data, mut f: impl FnMut(DocKey, Body)) {
 
 /// Whether a server's body is a record this version of Vouch can read, with the id it claims.
 pub fn readable(key: DocKey, body: &Body) -> bool {
-    let value = Value::Object(body.clone());
     match key {
-        DocKey::Profile => serde_json::from_value::<Profile>(value).is_ok(),
+        DocKey::Profile => profile_from_body(body).is_some(),
         DocKey::Record(collection, id) => {
             let mut ok = false;
             for_each_record!(T => if T::COLLECTION == collection {
-                ok = serde_json::from_value::<T>(value.clone()).is_ok_and(|r| r.id() == id);
+                ok = from_body::<T>(body).is_some_and(|r| r.id() == id);
             });
             ok
         }
@@ -120,16 +130,15 @@ impl LocalChange {
     pub fn apply(&self, data: &mut Data) -> Touched {
         let mut touched = Touched::default();
         for (key, body) in &self.put {
-            let value = Value::Object(body.clone());
             match *key {
                 DocKey::Profile => {
-                    if let Ok(profile) = serde_json::from_value(value) {
+                    if let Some(profile) = profile_from_body(body) {
                         data.profile = profile;
                     }
                 }
                 DocKey::Record(collection, id) => {
                     for_each_record!(T => if T::COLLECTION == collection {
-                        if let Ok(record) = serde_json::from_value::<T>(value.clone()) {
+                        if let Some(record) = from_body::<T>(body) {
                             T::map_mut(data).insert(id, record);
                             touched_ids(&mut touched, collection).push(id);
                         }

@@ -101,12 +101,20 @@ pub fn SyncSection() -> impl IntoView {
         if !errors.with_untracked(Vec::is_empty) {
             return;
         }
-        if let Err(e) = settings.save(&mut LocalKv) {
+        let same_server = state.settings.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.url == settings.url && s.database == settings.database)
+        });
+        let allowed = web_sync::page_allows(&settings.url);
+        let saved = if same_server {
+            settings.save(&mut LocalKv).map(|()| state.settings.set(Some(settings)))
+        } else {
+            web_sync::use_new_server(state, settings)
+        };
+        if let Err(e) = saved {
             errors.set(vec![format!("The settings could not be saved: {e}")]);
             return;
         }
-        let allowed = web_sync::page_allows(&settings.url);
-        state.settings.set(Some(settings));
         if allowed {
             web_sync::sync_now(app, state);
         } else {

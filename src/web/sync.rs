@@ -205,6 +205,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
     };
     let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64);
     let mut response = None;
+    let mut sent = 0usize;
     loop {
         let step = app
             .data
@@ -217,7 +218,16 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
                 return Err(e);
             }
             Ok(Step::Send(request)) => match send(settings, &request).await {
-                Ok(r) => response = Some(r),
+                Ok(r) => {
+                    response = Some(r);
+                    // Between pulls, the bookkeeping is saved now and then only: a push batch
+                    // rewrites most shards, and what is lost by stopping here is recovered by
+                    // `_revs_diff` next time (the server says it has those revisions).
+                    sent += 1;
+                    if sent.is_multiple_of(16) {
+                        meta.save(&mut LocalKv).map_err(save)?;
+                    }
+                }
                 Err(e) => {
                     meta.save(&mut LocalKv).map_err(save)?;
                     return Err(e);
@@ -238,6 +248,17 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
             }
         }
     }
+}
+
+/// Starts over with another server or database: what this device knows of the old one's
+/// revisions would be wrong there, so every record is sent again (the data itself stays).
+pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate::store::StoreError> {
+    SyncMeta::forget(&mut LocalKv)?;
+    settings.save(&mut LocalKv)?;
+    state.last_synced.set(None);
+    state.history.set(History::default());
+    state.settings.set(Some(settings));
+    Ok(())
 }
 
 /// Removes the server, its password and every sync record from this device; the data stays.
