@@ -170,12 +170,19 @@ async fn why_unreachable(settings: &Settings) -> SyncError {
 /// Runs one sync now, unless one is running or sync is not active. Progress, the outcome and the
 /// history land in `state`.
 pub fn sync_now(app: AppState, state: SyncState) {
-    if state.running.get_untracked() || !state.active() {
-        return;
-    }
     let Some(settings) = state.settings.get_untracked() else {
         return;
     };
+    if state.running.get_untracked() || settings.paused {
+        return;
+    }
+    if !page_allows(&settings.url) {
+        // Set up (or changed) in another tab after this page loaded, so its CSP does not allow it.
+        state.error.set(Some(
+            "this page was opened before the server was set up: reload it to sync.".into(),
+        ));
+        return;
+    }
     state.running.set(true);
     state.progress.set(Progress::default());
     leptos::task::spawn_local(async move {

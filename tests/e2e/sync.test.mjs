@@ -131,8 +131,8 @@ describe('sync', () => {
     // Both offline, each edits a different field of the same contact.
     await a.ctx.context.setOffline(true);
     await b.ctx.context.setOffline(true);
-    await editContact(a.page, 'Ana Berg', { Company: 'DSV' });
-    await editContact(b.page, 'Ana Berg', { Role: 'Head of logistics' });
+    await editContact(a.page, 'Ana Berg', { Company: 'DSV', Notes: 'Written on the laptop' });
+    await editContact(b.page, 'Ana Berg', { Role: 'Head of logistics', Notes: 'Written on the phone' });
 
     // Back online: A's edit goes up, then B merges it with its own.
     await a.ctx.context.setOffline(false);
@@ -146,6 +146,10 @@ describe('sync', () => {
       await openContact(page, 'Ana Berg');
       await page.getByText('Head of logistics at DSV').waitFor();
     }
+    // Both wrote the notes: the later edit (B's) wins, and B's Sync history says what was merged.
+    await a.page.getByText('Written on the phone').waitFor();
+    await nav(b.page, 'Settings & data');
+    await b.page.getByRole('list', { name: 'Sync history' }).getByText(/merged Contact Ana Berg: both devices changed notes/).waitFor();
     const withConflicts = await couch.get(`/vouch/${encodeURIComponent(docId)}?conflicts=true`);
     assert.equal(withConflicts._conflicts, undefined, 'no conflict is left on the server');
 
