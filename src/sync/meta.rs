@@ -335,6 +335,20 @@ pub fn origin(url: &str) -> Option<String> {
     valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
+/// Whether a page served over https would be blocked from reaching `url` (mixed content):
+/// browsers allow `http://` only to the machine itself from such a page.
+pub fn blocked_as_mixed_content(page_https: bool, url: &str) -> bool {
+    let Some(origin) = origin(url) else { return false };
+    let Some(host) = origin.strip_prefix("http://") else {
+        return false;
+    };
+    let host = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(h, _)| h);
+    page_https && !matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
 /// Percent-encodes a path segment or query value (database names may hold `/`, `+`, `$`).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::new();
@@ -406,6 +420,15 @@ mod tests {
         );
         assert_eq!(s("zoë", "pw").basic_auth(), "Basic em/Dqzpwdw==");
         assert_eq!(s("a", "").basic_auth(), "Basic YTo=");
+    }
+
+    #[test]
+    fn an_https_page_may_reach_an_http_server_only_on_this_machine() {
+        assert!(blocked_as_mixed_content(true, "http://couch.example.org:5984"));
+        assert!(!blocked_as_mixed_content(true, "https://couch.example.org"));
+        assert!(!blocked_as_mixed_content(true, "http://localhost:5984/"));
+        assert!(!blocked_as_mixed_content(true, "http://127.0.0.1:5984"));
+        assert!(!blocked_as_mixed_content(false, "http://couch.example.org"));
     }
 
     #[test]

@@ -112,12 +112,9 @@ async fn fetch(
 
 /// Checks, before any request, what the browser would refuse anyway.
 fn precheck(settings: &Settings) -> Result<(), SyncError> {
-    let origin = meta::origin(&settings.url).ok_or(SyncError::BadUrl)?;
+    meta::origin(&settings.url).ok_or(SyncError::BadUrl)?;
     let page_https = document().location().and_then(|l| l.protocol().ok()).as_deref() == Some("https:");
-    let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
-        .iter()
-        .any(|l| origin == *l || origin.starts_with(&format!("{l}:")));
-    if page_https && origin.starts_with("http://") && !local {
+    if meta::blocked_as_mixed_content(page_https, &settings.url) {
         return Err(SyncError::MixedContent);
     }
     Ok(())
