@@ -219,3 +219,65 @@ pub fn field_label(key: &str) -> &str {
         other => other,
     }
 }
+
+/// Merging a backup from another device instead of replacing everything: every record of the
+/// backup this device lacks is added, every record both have is merged field by field as a sync
+/// would (with no common base, so the newer edit of each differing field wins and lists are
+/// united), and nothing is deleted: a backup carries no tombstones. Returns the change and how
+/// many records it adds or updates.
+pub fn merge_backup(local: &Data, backup: &Data) -> (LocalChange, usize) {
+    let mut change = LocalChange::default();
+    for_each_local(backup, |key, theirs| match local_body(local, key) {
+        None => {
+            change.put.insert(key, theirs);
+        }
+        Some(ours) if ours == theirs => {}
+        Some(ours) => {
+            let merged = super::merge::merge(&ours, &theirs, None).body;
+            if merged != ours {
+                change.put.insert(key, merged);
+            }
+        }
+    });
+    let count = change.put.len();
+    (change, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, Stamp};
+
+    fn contact(n: u128, name: &str, at: i64) -> Contact {
+        Contact::new(Id::from_u128(n), name, Stamp::from_millis(at))
+    }
+
+    #[test]
+    fn merging_a_backup_adds_what_is_missing_merges_what_both_have_and_deletes_nothing() {
+        let mut local = Data::default();
+        let mut mine = contact(1, "Ana Berg", 10);
+        mine.company = "DSV".into();
+        mine.tags = vec!["mentor".into()];
+        local.contacts.insert(mine.id, mine);
+        local.contacts.insert(Id::from_u128(2), contact(2, "Only here", 10));
+        let mut backup = Data::default();
+        let mut theirs = contact(1, "Ana Berg", 20);
+        theirs.role = "Lead analyst".into();
+        theirs.tags = vec!["logistics".into()];
+        backup.contacts.insert(theirs.id, theirs);
+        backup.contacts.insert(Id::from_u128(3), contact(3, "Only there", 10));
+
+        let (change, count) = merge_backup(&local, &backup);
+        assert_eq!(count, 2);
+        change.apply(&mut local);
+        let ana = &local.contacts[&Id::from_u128(1)];
+        assert_eq!((ana.company.as_str(), ana.role.as_str()), ("DSV", "Lead analyst"));
+        assert_eq!(ana.tags, vec!["logistics".to_string(), "mentor".to_string()]);
+        assert_eq!(local.contacts.len(), 3);
+        assert_eq!(
+            merge_backup(&local, &backup).1,
+            0,
+            "merging the same backup again changes nothing"
+        );
+    }
+}

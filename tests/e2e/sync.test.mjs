@@ -165,4 +165,23 @@ describe('sync', () => {
     // Offline attempts fail, and a first sync meets 404s by design (no database yet, no checkpoint).
     for (const d of [a, b]) dropNetworkNoise(d.ctx, /ERR_INTERNET_DISCONNECTED|Failed to fetch|status of 404/);
   });
+
+  it('merges a backup from another device instead of replacing what is here', async () => {
+    const a = await device();
+    const b = await device();
+    await addContact(a.page, { Name: 'Ana Berg', Company: 'Maersk' });
+    await nav(a.page, 'Settings & data');
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    await addContact(b.page, { Name: 'Bo Li' });
+    await nav(b.page, 'Settings & data');
+    await b.page.getByLabel('Restore from a backup').setInputFiles(await download.path());
+    await b.page.getByRole('button', { name: 'Merge with my data' }).click();
+    await b.page.getByRole('status').getByText(/Merged 1 record from/).waitFor();
+    await nav(b.page, 'Network');
+    await b.page.getByRole('link', { name: /Ana Berg/ }).waitFor();
+    await b.page.getByRole('link', { name: /Bo Li/ }).waitFor();
+  });
 });
