@@ -257,7 +257,7 @@ fn DataSection() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"Offline and private"</h2>
-            <p>"Vouch makes no network requests of its own. Once opened, it works without a connection; install it from your browser's menu (\u{201c}Install app\u{201d} or \u{201c}Add to Home screen\u{201d}) to open it like any other app."</p>
+            <p>"Vouch makes no network requests of its own, unless you set up Sync below with a server of yours. Once opened, it works without a connection; install it from your browser's menu (\u{201c}Install app\u{201d} or \u{201c}Add to Home screen\u{201d}) to open it like any other app."</p>
         </section>
     }
 }
