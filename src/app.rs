@@ -131,23 +131,7 @@ impl AppState {
     /// touched in one write: it lands whole or not at all. Returns whether the save succeeded;
     /// on failure the change stays in memory, pending, and the banner is up.
     pub fn apply(&self, change: impl FnOnce(&mut Data) -> Touched) -> bool {
-        let Some(touched) = self.data.update(|d| {
-            let touched = change(d);
-            let done = Change::after(&touched, d);
-            (touched, done)
-        }) else {
-            return false;
-        };
-        self.persist(|s, d| {
-            s.mark::<Contact>(touched.contacts.iter().copied());
-            s.mark::<Touchpoint>(touched.touchpoints.iter().copied());
-            s.mark::<KnowsLink>(touched.links.iter().copied());
-            s.mark::<Goal>(touched.goals.iter().copied());
-            s.mark::<Ask>(touched.asks.iter().copied());
-            s.mark::<Referral>(touched.referrals.iter().copied());
-            s.flush(d)
-        });
-        self.save_error.with_untracked(Option::is_none)
+        self.apply_with_profile(change, false)
     }
 
     /// Imports a batch as one change and keeps what undoing it needs, in place of the last one's.
@@ -187,6 +171,42 @@ impl AppState {
             ((), Change::everything())
         });
         self.persist(|s, d| s.replace_all(d));
+    }
+
+    /// Applies what a sync pulled from the server (records and maybe the profile) as one change
+    /// and one save, like `apply`. Returns whether the save succeeded.
+    pub fn apply_sync(&self, change: &crate::sync::LocalChange) -> bool {
+        let profile = change.touches_profile();
+        self.apply_with_profile(|d| change.apply(d), profile)
+    }
+
+    /// `apply`, with the profile saved in the same write when `profile` is set.
+    fn apply_with_profile(&self, change: impl FnOnce(&mut Data) -> Touched, profile: bool) -> bool {
+        let Some(touched) = self.data.update(|d| {
+            let touched = change(d);
+            let mut done = Change::after(&touched, d);
+            if profile {
+                done.parts = done.parts | Parts::PROFILE;
+            }
+            (touched, done)
+        }) else {
+            return false;
+        };
+        self.persist(|s, d| {
+            s.mark::<Contact>(touched.contacts.iter().copied());
+            s.mark::<Touchpoint>(touched.touchpoints.iter().copied());
+            s.mark::<KnowsLink>(touched.links.iter().copied());
+            s.mark::<Goal>(touched.goals.iter().copied());
+            s.mark::<Ask>(touched.asks.iter().copied());
+            s.mark::<Referral>(touched.referrals.iter().copied());
+            // `save_profile` flushes the marked records with the profile, in one write.
+            if profile {
+                s.save_profile(d)
+            } else {
+                s.flush(d)
+            }
+        });
+        self.save_error.with_untracked(Option::is_none)
     }
 
     pub fn show_toast(&self, toast: Toast) {
@@ -320,6 +340,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     web::clock::provide_clock();
+    web::sync::provide();
     view! {
         <Router base=router_base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -329,6 +350,7 @@ fn Shell() -> impl IntoView {
                     <span>"Vouch"</span>
                 </A>
                 <ui::nav::MainNav/>
+                <ui::sync::SyncStatus/>
             </header>
             <ui::banner::SaveBanner/>
             <ui::import::ImportProvider>

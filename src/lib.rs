@@ -10,6 +10,7 @@ pub mod network;
 pub mod pipeline;
 pub mod sort;
 pub mod store;
+pub mod sync;
 
 #[doc(hidden)]
 pub mod sample;

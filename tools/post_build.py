@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finishes the offline app in the staging folder.
 
-1. Adds a Content-Security-Policy to index.html that allows only this origin, with the sha256 of
+1. Adds a Content-Security-Policy to index.html that allows only this origin (connect-src is narrowed by
+   index.html's first script, see there), with the sha256 of
    each inline script (Trunk's loader changes every build, so its hash is computed here).
 2. Fills the service worker's precache list and cache version from the files actually built.
 3. Copies index.html to 404.html, so static hosts that serve 404.html for unknown paths open the
@@ -32,10 +33,13 @@ csp = (
     "default-src 'none'; "
     f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
     "style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
-    "connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
+    # Open here, narrowed by index.html's first script to 'self' (plus the sync server once the user
+    # set one up): a CSP can only be narrowed after load, never widened.
+    "connect-src 'self' https: http:; manifest-src 'self'; worker-src 'self'; "
     "base-uri 'self'; form-action 'none'; object-src 'none'"
 )
-if "Content-Security-Policy" not in html:
+# The meta tag itself, not the words: index.html's connect-src script names the header too.
+if 'http-equiv="Content-Security-Policy"' not in html:
     html = html.replace(
         '<meta charset="utf-8" />',
         f'<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="{csp}" />',

@@ -29,6 +29,7 @@ pub mod referral_card;
 pub mod referrals;
 pub mod sample;
 pub mod settings;
+pub mod sync;
 pub mod toast;
 pub mod today;
 pub mod touch;

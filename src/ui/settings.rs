@@ -20,6 +20,7 @@ pub fn Settings() -> impl IntoView {
             <Me/>
             <ContactsSection/>
             <DataSection/>
+            <crate::ui::sync::SyncSection/>
         </section>
     }
 }
@@ -209,6 +210,24 @@ fn DataSection() -> impl IntoView {
         }
     };
 
+    // Merging keeps everything here and adds or merges the backup's records, as a sync would.
+    let merge = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            let (change, count) = app.data.with_untracked(|d| crate::sync::docs::merge_backup(d, &p.data));
+            if app.apply_sync(&change) {
+                app.show_toast(Toast {
+                    message: format!(
+                        "Merged {} from {}.",
+                        crate::import::plan::count(count, "record", "records"),
+                        p.file
+                    ),
+                    undo: None,
+                });
+            }
+            pending.set(None);
+        }
+    };
+
     view! {
         <section class="card" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
@@ -227,8 +246,9 @@ fn DataSection() -> impl IntoView {
                 let (now, then) = (app.data.with_untracked(|d| d.contacts.len()), p.data.contacts.len());
                 view! {
                     <div class="confirm" role="alert">
-                        <p>{format!("Replace your data ({now} contacts) with the backup in {} ({then} contacts)?", p.file)}</p>
+                        <p>{format!("Merge the backup in {} ({then} contacts) into your data ({now} contacts), or replace your data with it? Merging adds what is missing and keeps the newer edit of each field; it deletes nothing.", p.file)}</p>
                         <div class="actions">
+                            <button type="button" class="button" on:click=merge>"Merge with my data"</button>
                             <button type="button" class="button danger" on:click=confirm>"Replace my data"</button>
                             <button type="button" class="button ghost" on:click=move |_| pending.set(None)>"Cancel"</button>
                         </div>
@@ -238,7 +258,7 @@ fn DataSection() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"Offline and private"</h2>
-            <p>"Vouch makes no network requests of its own. Once opened, it works without a connection; install it from your browser's menu (\u{201c}Install app\u{201d} or \u{201c}Add to Home screen\u{201d}) to open it like any other app."</p>
+            <p>"Vouch makes no network requests of its own, unless you set up Sync below with a server of yours. Once opened, it works without a connection; install it from your browser's menu (\u{201c}Install app\u{201d} or \u{201c}Add to Home screen\u{201d}) to open it like any other app."</p>
         </section>
     }
 }

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod data;
 pub mod prefs;
 pub mod share;
+pub mod sync;
 
 use crate::model::{Id, Stamp};
 use crate::store::{KeyValue, StoreError};

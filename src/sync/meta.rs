@@ -1,0 +1,448 @@
+//! What this device remembers about sync, apart from the data: per document the revision it last
+//! synced, a 32-bit hash of that body (to notice local edits) and 16-bit hashes of its fields (the
+//! base of the merge); the pull checkpoint; the server settings; the history of merges. All under
+//! `vouch-sync.` keys, outside the `vouch.` data keys, so backups, the raw dump and the recovery
+//! screen never see them. Per-document entries are sharded like the data (one contact's sync
+//! rewrites one shard) and packed with the store's codec: about 40 UTF-16 units per contact.
+
+use super::docs::DocKey;
+use crate::for_each_record;
+use crate::model::Id;
+use crate::store::{codec, shard_of, KeyValue, Record, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const PREFIX: &str = "vouch-sync.";
+const STATE_KEY: &str = "vouch-sync.state";
+const PROFILE_KEY: &str = "vouch-sync.p";
+pub const SETTINGS_KEY: &str = "vouch-sync.settings";
+/// The server's origin alone, read by index.html's first script to allow it in the page's
+/// Content-Security-Policy (connect-src) before anything else runs.
+pub const ORIGIN_KEY: &str = "vouch-sync.origin";
+const HISTORY_KEY: &str = "vouch-sync.history";
+/// How many merges the history keeps.
+const HISTORY_LEN: usize = 50;
+
+/// What this device knows of one document as last synced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The revision this device's copy is (or was, before a local edit).
+    pub rev: String,
+    pub deleted: bool,
+    /// `rev::body_hash` of the synced body; a different hash now means a local edit to push.
+    pub body: u32,
+    /// `merge::field_hashes` of the synced body.
+    pub fields: Vec<u16>,
+}
+
+/// One stored entry: (uuid as 32 hex digits, rev, body hash then field hashes in hex, deleted).
+type Entry = (String, String, String, u8);
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct State {
+    since: Value,
+    device: String,
+    #[serde(default)]
+    last_synced: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SyncMeta {
+    docs: BTreeMap<DocKey, DocMeta>,
+    state: State,
+    /// Storage keys whose value must be rewritten.
+    changed: BTreeSet<String>,
+}
+
+fn storage_key(key: &DocKey) -> String {
+    match key {
+        DocKey::Profile => PROFILE_KEY.to_string(),
+        DocKey::Record(collection, id) => {
+            let mut shards = 1;
+            for_each_record!(T => if T::COLLECTION == *collection { shards = T::SHARDS; });
+            format!("{PREFIX}{collection}.{:02x}", shard_of(*id, shards))
+        }
+    }
+}
+
+impl SyncMeta {
+    /// A device that never synced, with its own id for its checkpoints on the server.
+    pub fn new(device: String) -> Self {
+        SyncMeta {
+            state: State {
+                since: Value::from(0),
+                device,
+                last_synced: None,
+            },
+            changed: [STATE_KEY.to_string()].into(),
+            ..SyncMeta::default()
+        }
+    }
+
+    pub fn get(&self, key: &DocKey) -> Option<&DocMeta> {
+        self.docs.get(key)
+    }
+
+    pub fn set(&mut self, key: DocKey, meta: DocMeta) {
+        if self.docs.get(&key) != Some(&meta) {
+            self.changed.insert(storage_key(&key));
+            self.docs.insert(key, meta);
+        }
+    }
+
+    pub fn docs(&self) -> impl Iterator<Item = (&DocKey, &DocMeta)> {
+        self.docs.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The pull checkpoint: the server's sequence this device has applied up to.
+    pub fn since(&self) -> &Value {
+        &self.state.since
+    }
+
+    pub fn set_since(&mut self, since: Value) {
+        self.state.since = since;
+        self.changed.insert(STATE_KEY.to_string());
+    }
+
+    pub fn device(&self) -> &str {
+        &self.state.device
+    }
+
+    pub fn last_synced(&self) -> Option<i64> {
+        self.state.last_synced
+    }
+
+    pub fn set_last_synced(&mut self, at: i64) {
+        self.state.last_synced = Some(at);
+        self.changed.insert(STATE_KEY.to_string());
+    }
+
+    /// Reads what `save` wrote; `None` when this device never synced. Damaged entries are an error:
+    /// syncing on top of them could push stale revisions.
+    pub fn load(kv: &impl KeyValue) -> Result<Option<SyncMeta>, StoreError> {
+        let Some(raw) = kv.get(STATE_KEY)? else {
+            return Ok(None);
+        };
+        let corrupt = |key: &str, reason: String| StoreError::Corrupt {
+            key: key.to_string(),
+            reason,
+        };
+        let state: State = serde_json::from_str(&raw).map_err(|e| corrupt(STATE_KEY, e.to_string()))?;
+        let mut docs = BTreeMap::new();
+        for key in kv.keys()? {
+            let Some(rest) = key.strip_prefix(PREFIX) else {
+                continue;
+            };
+            let collection = if key == PROFILE_KEY {
+                None
+            } else {
+                match rest.split_once('.') {
+                    Some((c, _)) if c.len() == 1 => Some(c),
+                    _ => continue,
+                }
+            };
+            let Some(value) = kv.get(&key)? else {
+                continue;
+            };
+            let entries: Vec<Entry> = codec::decode(&value).map_err(|e| corrupt(&key, e.to_string()))?;
+            for (id, rev, hashes, deleted) in entries {
+                let doc_key = match collection {
+                    None => DocKey::Profile,
+                    Some(c) => {
+                        DocKey::parse(&format!("{c}:{id}")).ok_or_else(|| corrupt(&key, format!("bad id {id}")))?
+                    }
+                };
+                let (body, fields) = parse_hashes(&hashes).ok_or_else(|| corrupt(&key, "bad hashes".into()))?;
+                docs.insert(
+                    doc_key,
+                    DocMeta {
+                        rev,
+                        deleted: deleted != 0,
+                        body,
+                        fields,
+                    },
+                );
+            }
+        }
+        Ok(Some(SyncMeta {
+            docs,
+            state,
+            changed: BTreeSet::new(),
+        }))
+    }
+
+    /// Writes what changed since the last save.
+    pub fn save(&mut self, kv: &mut impl KeyValue) -> Result<(), StoreError> {
+        if self.changed.is_empty() {
+            return Ok(());
+        }
+        let mut shards: BTreeMap<String, Vec<Entry>> = self
+            .changed
+            .iter()
+            .filter(|k| *k != STATE_KEY)
+            .map(|k| (k.clone(), Vec::new()))
+            .collect();
+        for (key, meta) in &self.docs {
+            if let Some(entries) = shards.get_mut(&storage_key(key)) {
+                let id = match key {
+                    DocKey::Profile => String::new(),
+                    DocKey::Record(_, id) => id.simple().to_string(),
+                };
+                entries.push((id, meta.rev.clone(), format_hashes(meta), u8::from(meta.deleted)));
+            }
+        }
+        for (key, entries) in shards {
+            if entries.is_empty() {
+                kv.remove(&key)?;
+            } else {
+                kv.set(&key, &codec::encode(&entries.iter().collect::<Vec<_>>()))?;
+            }
+        }
+        if self.changed.contains(STATE_KEY) {
+            let json = serde_json::to_string(&self.state).expect("the sync state serializes");
+            kv.set(STATE_KEY, &json)?;
+        }
+        self.changed.clear();
+        Ok(())
+    }
+
+    /// How many UTF-16 units the sync keys take in `kv`.
+    pub fn storage_used(kv: &impl KeyValue) -> usize {
+        kv.keys()
+            .unwrap_or_default()
+            .iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .map(|k| codec::utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| codec::utf16_len(&v)))
+            .sum()
+    }
+
+    /// Removes every sync key: "Forget this server". The data itself stays.
+    pub fn forget(kv: &mut impl KeyValue) -> Result<(), StoreError> {
+        for key in kv.keys()? {
+            if key.starts_with(PREFIX) {
+                kv.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn format_hashes(meta: &DocMeta) -> String {
+    let mut out = format!("{:08x}", meta.body);
+    for h in &meta.fields {
+        out.push_str(&format!("{h:04x}"));
+    }
+    out
+}
+
+fn parse_hashes(hex: &str) -> Option<(u32, Vec<u16>)> {
+    if hex.len() < 8 || !(hex.len() - 8).is_multiple_of(4) || !hex.is_ascii() {
+        return None;
+    }
+    let body = u32::from_str_radix(&hex[..8], 16).ok()?;
+    let fields = (8..hex.len())
+        .step_by(4)
+        .map(|i| u16::from_str_radix(&hex[i..i + 4], 16).ok())
+        .collect::<Option<Vec<_>>>()?;
+    Some((body, fields))
+}
+
+/// The server this device syncs with, as the user entered it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The server's address, `https://couch.example.org` (maybe with a path).
+    pub url: String,
+    pub database: String,
+    pub user: String,
+    /// Kept on this device like any saved login, so syncs can run unattended; "Forget this
+    /// server" removes it.
+    pub password: String,
+    #[serde(default)]
+    pub paused: bool,
+}
+
+impl Settings {
+    pub fn load(kv: &impl KeyValue) -> Option<Settings> {
+        serde_json::from_str(&kv.get(SETTINGS_KEY).ok()??).ok()
+    }
+
+    /// Saves the settings and the origin the page's CSP must allow from the next load on.
+    pub fn save(&self, kv: &mut impl KeyValue) -> Result<(), StoreError> {
+        kv.set(SETTINGS_KEY, &serde_json::to_string(self).expect("settings serialize"))?;
+        match origin(&self.url) {
+            Some(o) => kv.set(ORIGIN_KEY, &o),
+            None => kv.remove(ORIGIN_KEY),
+        }
+    }
+
+    /// The `Authorization` header's value: HTTP basic auth over the UTF-8 of "user:password".
+    pub fn basic_auth(&self) -> String {
+        format!(
+            "Basic {}",
+            base64(format!("{}:{}", self.user, self.password).as_bytes())
+        )
+    }
+
+    /// The database's URL, without a trailing slash.
+    pub fn database_url(&self) -> String {
+        format!(
+            "{}/{}",
+            self.url.trim_end_matches('/'),
+            encode_component(self.database.trim())
+        )
+    }
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `scheme://host[:port]` of an http(s) URL: what a CSP source and the CORS origin name.
+pub fn origin(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let valid = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+    valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// Whether a page served over https would be blocked from reaching `url` (mixed content):
+/// browsers allow `http://` only to the machine itself from such a page.
+pub fn blocked_as_mixed_content(page_https: bool, url: &str) -> bool {
+    let Some(origin) = origin(url) else { return false };
+    let Some(host) = origin.strip_prefix("http://") else {
+        return false;
+    };
+    let host = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(h, _)| h);
+    page_https && !matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+/// Percent-encodes a path segment or query value (database names may hold `/`, `+`, `$`).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// One merge, for the Sync history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeNote {
+    /// When, in milliseconds since the epoch.
+    pub at: i64,
+    /// What was merged ("Contact Ana Berg").
+    pub what: String,
+    /// The fields both devices had changed, in words.
+    pub fields: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History(pub Vec<MergeNote>);
+
+impl History {
+    pub fn load(kv: &impl KeyValue) -> History {
+        kv.get(HISTORY_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    /// Adds notes newest first, keeping the last `HISTORY_LEN`.
+    pub fn record(&mut self, notes: &[MergeNote]) {
+        for note in notes {
+            self.0.insert(0, note.clone());
+        }
+        self.0.truncate(HISTORY_LEN);
+    }
+
+    pub fn save(&self, kv: &mut impl KeyValue) -> Result<(), StoreError> {
+        kv.set(HISTORY_KEY, &serde_json::to_string(self).expect("history serializes"))
+    }
+}
+
+/// Unused ids are fine: any random string names this device; a uuid is at hand.
+pub fn new_device_id(id: Id) -> String {
+    id.simple().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_encodes_the_utf8_of_user_and_password() {
+        let s = |user: &str, password: &str| Settings {
+            user: user.into(),
+            password: password.into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            s("Aladdin", "open sesame").basic_auth(),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
+        assert_eq!(s("zoë", "pw").basic_auth(), "Basic em/Dqzpwdw==");
+        assert_eq!(s("a", "").basic_auth(), "Basic YTo=");
+    }
+
+    #[test]
+    fn an_https_page_may_reach_an_http_server_only_on_this_machine() {
+        assert!(blocked_as_mixed_content(true, "http://couch.example.org:5984"));
+        assert!(!blocked_as_mixed_content(true, "https://couch.example.org"));
+        assert!(!blocked_as_mixed_content(true, "http://localhost:5984/"));
+        assert!(!blocked_as_mixed_content(true, "http://127.0.0.1:5984"));
+        assert!(!blocked_as_mixed_content(false, "http://couch.example.org"));
+    }
+
+    #[test]
+    fn the_origin_is_scheme_host_and_port_only() {
+        assert_eq!(
+            origin("https://Couch.Example.org:6984/db?x").as_deref(),
+            Some("https://couch.example.org:6984")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:5984").as_deref(),
+            Some("http://127.0.0.1:5984")
+        );
+        assert_eq!(origin("https://user:pw@host/").as_deref(), Some("https://host"));
+        assert_eq!(origin("javascript:alert(1)"), None);
+        assert_eq!(origin("https://evil.org 'unsafe-inline'"), None);
+    }
+}
