@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup serve build test test-native test-browser test-e2e lint bench screenshot fuzz
+.PHONY: setup serve build test test-native test-browser test-e2e lint bench screenshot fuzz size
 
 setup:
 	@bash tools/setup.sh
@@ -41,6 +41,10 @@ bench: build
 	node tests/bench/import.mjs
 	node tests/bench/shell.mjs
 	node tests/bench/lighthouse.mjs
+
+# What a first visit downloads and what takes the room in the wasm (installs twiggy if missing).
+size: setup
+	@bash tools/size.sh
 
 # The README's picture of the ask wizard's review step (docs/wizard-review.png).
 screenshot: build

@@ -2,9 +2,12 @@
 //! it in step with other tabs, and routes between screens.
 
 use crate::import::plan::{Batch, ImportUndo, Touched};
-use crate::model::{Ask, Contact, Data, Goal, Id, KnowsLink, Profile, Referral, RemovedContact, Touchpoint};
+use crate::model::{
+    Ask, Change, Contact, Data, Goal, Id, KnowsLink, Parts, Profile, Referral, RemovedContact, Touchpoint,
+};
 use crate::store::{codec, KeyValue, Record, Store, StoreError};
 use crate::ui;
+use crate::web::data::SharedData;
 use crate::web::{self, LocalKv};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -34,7 +37,9 @@ const LAST_IMPORT_KEY: &str = "vouch-last-import";
 /// reached through `persist`, which turns every failed save into the banner.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub data: RwSignal<Data>,
+    /// The data in memory. Views read it with the parts they follow (`data.with(Parts::…, …)`);
+    /// only the methods below change it, each as one change and one save.
+    pub data: SharedData,
     /// Why the last save failed; shown until a later save succeeds.
     pub save_error: RwSignal<Option<StoreError>>,
     pub toast: RwSignal<Option<Toast>>,
@@ -46,7 +51,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(data: Data, store: Store<LocalKv>) -> Self {
         AppState {
-            data: RwSignal::new(data),
+            data: SharedData::new(data),
             save_error: RwSignal::new(None),
             toast: RwSignal::new(None),
             last_import: RwSignal::new(read_last_import()),
@@ -59,6 +64,7 @@ impl AppState {
         let id = record.id();
         self.data.update(|d| {
             T::map_mut(d).insert(id, record);
+            ((), Change::after(&Touched::one(T::COLLECTION, id), d))
         });
         self.persist(|s, d| s.save::<T>(d, id));
     }
@@ -66,19 +72,29 @@ impl AppState {
     /// Removes a record (not a contact: see `delete_contact`) and saves the removal.
     pub fn remove<T: Record + Send + Sync + 'static>(&self, id: Id) {
         self.data.update(|d| {
+            // Read before the record goes: a removed touch still names its contact.
+            let change = Change::after(&Touched::one(T::COLLECTION, id), d);
             T::map_mut(d).remove(&id);
+            ((), change)
         });
         self.persist(|s, d| s.save::<T>(d, id));
     }
 
     pub fn set_profile(&self, profile: Profile) {
-        self.data.update(|d| d.profile = profile);
+        self.data.update(|d| {
+            d.profile = profile;
+            ((), Change::of(Parts::PROFILE, Vec::new()))
+        });
         self.persist(|s, d| s.save_profile(d));
     }
 
     /// Deletes a contact with everything that points at it, and offers Undo.
     pub fn delete_contact(&self, id: Id) {
-        let Some(removed) = self.data.try_update(|d| d.remove_contact(id)).flatten() else {
+        let Some(removed) = self
+            .data
+            .update(|d| (d.remove_contact(id), Change::of(Parts::ALL, vec![id])))
+            .flatten()
+        else {
             return;
         };
         self.persist_removed(&removed);
@@ -90,8 +106,10 @@ impl AppState {
 
     pub fn undo_delete(&self, removed: RemovedContact) {
         let name = removed.contact.name.clone();
+        let id = removed.contact.id;
         let saved = removed.clone();
-        self.data.update(|d| d.restore_contact(removed));
+        self.data
+            .update(|d| (d.restore_contact(removed), Change::of(Parts::ALL, vec![id])));
         self.persist_removed(&saved);
         self.show_toast(Toast {
             message: format!("Restored {name}."),
@@ -113,7 +131,11 @@ impl AppState {
     /// touched in one write: it lands whole or not at all. Returns whether the save succeeded;
     /// on failure the change stays in memory, pending, and the banner is up.
     pub fn apply(&self, change: impl FnOnce(&mut Data) -> Touched) -> bool {
-        let Some(touched) = self.data.try_update(change) else {
+        let Some(touched) = self.data.update(|d| {
+            let touched = change(d);
+            let done = Change::after(&touched, d);
+            (touched, done)
+        }) else {
             return false;
         };
         self.persist(|s, d| {
@@ -160,7 +182,10 @@ impl AppState {
 
     /// Replaces everything with a restored backup.
     pub fn replace_all(&self, data: Data) {
-        self.data.set(data);
+        self.data.update(|d| {
+            *d = data;
+            ((), Change::everything())
+        });
         self.persist(|s, d| s.replace_all(d));
     }
 
@@ -201,10 +226,21 @@ impl AppState {
         if key.as_deref().is_some_and(|k| !k.starts_with(crate::store::PREFIX)) {
             return;
         }
-        let data = self.data;
-        let result = self
-            .store
-            .try_update_value(|store| data.try_update(|d| store.apply_external(d, key.as_deref())));
+        let store = self.store;
+        let result = self.data.update(|d| {
+            let read = store.try_update_value(|store| store.apply_external(d, key.as_deref()));
+            // What another tab wrote is not known record by record: the parts it lives in start over.
+            let parts = match key.as_deref().map(crate::store::parse_shard_key) {
+                None => Parts::ALL,
+                Some(Some((collection, _))) => Parts::of_collection(collection),
+                Some(None) => Parts::PROFILE,
+            };
+            let done = match read {
+                Some(Ok(true)) => Change { parts, contacts: None },
+                _ => Change::of(Parts::NONE, Vec::new()),
+            };
+            (read, done)
+        });
         if let Some(Some(Err(e))) = result {
             self.save_error.set(Some(e));
         }

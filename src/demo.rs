@@ -4,7 +4,7 @@
 
 use crate::model::{
     Ask, AskKind, Channel, Contact, Data, Goal, GoalKind, Id, KnowsLink, Outcome, Person, Referral, Relationship,
-    Score, Stamp, TouchKind, Touchpoint,
+    Score, Stamp, TouchKind, Touched, Touchpoint,
 };
 use chrono::{Days, NaiveDate};
 use std::collections::HashSet;
@@ -396,12 +396,8 @@ pub fn demo_data(today: NaiveDate, now: Stamp) -> Data {
 /// What removing the demo takes out, as ids, for the caller to apply as one change.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DemoRemoval {
-    pub contacts: Vec<Id>,
-    pub touchpoints: Vec<Id>,
-    pub links: Vec<Id>,
-    pub goals: Vec<Id>,
-    pub asks: Vec<Id>,
-    pub referrals: Vec<Id>,
+    /// The records that go.
+    pub removed: Touched,
     /// The user's own asks that named a demo goal: kept, without the goal.
     pub unlink_asks: Vec<Id>,
     /// The user's own referrals that named a demo goal or ask, or noted an update sent to a demo
@@ -411,46 +407,20 @@ pub struct DemoRemoval {
 
 impl DemoRemoval {
     pub fn is_empty(&self) -> bool {
-        self.contacts.is_empty()
-            && self.touchpoints.is_empty()
-            && self.links.is_empty()
-            && self.goals.is_empty()
-            && self.asks.is_empty()
-            && self.referrals.is_empty()
+        self.removed.is_empty()
     }
 
     /// Every record the removal changes, for the one save.
-    pub fn touched(&self) -> crate::import::plan::Touched {
-        crate::import::plan::Touched {
-            contacts: self.contacts.clone(),
-            touchpoints: self.touchpoints.clone(),
-            links: self.links.clone(),
-            goals: self.goals.clone(),
-            asks: self.asks.iter().chain(&self.unlink_asks).copied().collect(),
-            referrals: self.referrals.iter().chain(&self.unlink_referrals).copied().collect(),
-        }
+    pub fn touched(&self) -> Touched {
+        let mut touched = self.removed.clone();
+        touched.asks.extend_from_slice(&self.unlink_asks);
+        touched.referrals.extend_from_slice(&self.unlink_referrals);
+        touched
     }
 
     /// Takes the listed records out of `data` and clears the user's references to them.
     pub fn apply(&self, data: &mut Data) {
-        for id in &self.contacts {
-            data.contacts.remove(id);
-        }
-        for id in &self.touchpoints {
-            data.touchpoints.remove(id);
-        }
-        for id in &self.links {
-            data.links.remove(id);
-        }
-        for id in &self.goals {
-            data.goals.remove(id);
-        }
-        for id in &self.asks {
-            data.asks.remove(id);
-        }
-        for id in &self.referrals {
-            data.referrals.remove(id);
-        }
+        self.removed.remove_from(data);
         for id in &self.unlink_asks {
             if let Some(ask) = data.asks.get_mut(id) {
                 ask.goal = ask.goal.filter(|g| !is_demo(*g));
@@ -459,7 +429,7 @@ impl DemoRemoval {
         for id in &self.unlink_referrals {
             if let Some(r) = data.referrals.get_mut(id) {
                 r.goal = r.goal.filter(|g| !is_demo(*g));
-                r.ask = r.ask.filter(|a| !self.asks.contains(a));
+                r.ask = r.ask.filter(|a| !self.removed.asks.contains(a));
                 r.updates_sent.retain(|u| !is_demo(u.to));
             }
         }
@@ -488,7 +458,7 @@ pub fn remove_demo(data: &Data) -> DemoRemoval {
         .collect();
     let removed_asks: HashSet<Id> = asks.iter().copied().collect();
     let removed_referrals: HashSet<Id> = referrals.iter().copied().collect();
-    DemoRemoval {
+    let removed = Touched {
         contacts: data.contacts.keys().copied().filter(|id| is_demo(*id)).collect(),
         touchpoints: data
             .touchpoints
@@ -503,6 +473,11 @@ pub fn remove_demo(data: &Data) -> DemoRemoval {
             .map(|l| l.id)
             .collect(),
         goals: data.goals.keys().copied().filter(|id| is_demo(*id)).collect(),
+        asks,
+        referrals,
+    };
+    DemoRemoval {
+        removed,
         unlink_asks: data
             .asks
             .values()
@@ -520,8 +495,6 @@ pub fn remove_demo(data: &Data) -> DemoRemoval {
             })
             .map(|r| r.id)
             .collect(),
-        asks,
-        referrals,
     }
 }
 
@@ -662,8 +635,8 @@ mod tests {
         d.referrals.insert(referral.id, referral);
 
         let removal = remove_demo(&d);
-        assert!(removal.touchpoints.contains(&Id::from_u128(3)));
-        assert!(removal.links.contains(&Id::from_u128(4)));
+        assert!(removal.removed.touchpoints.contains(&Id::from_u128(3)));
+        assert!(removal.removed.links.contains(&Id::from_u128(4)));
         removal.apply(&mut d);
 
         assert_eq!(

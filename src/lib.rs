@@ -8,6 +8,7 @@ pub mod import;
 pub mod model;
 pub mod network;
 pub mod pipeline;
+pub mod sort;
 pub mod store;
 
 #[doc(hidden)]

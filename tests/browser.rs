@@ -89,19 +89,25 @@ fn packed_shards_survive_local_storage_intact() {
     assert_eq!(Store::new(LocalKv).load().unwrap(), data);
 }
 
-#[wasm_bindgen_test]
-async fn a_full_storage_keeps_the_change_in_memory_and_shows_the_banner() {
+/// An empty storage with one contact saved, its app state, and the save banner mounted over it:
+/// where the full-storage tests start.
+fn one_saved_contact_and_the_banner() -> (AppState, impl Drop) {
     storage().clear().unwrap();
     let mut store = Store::new(LocalKv);
     let mut data = Data::default();
     data.contacts.insert(Id::from_u128(1), contact(1, "Saved First"));
     store.save::<Contact>(&data, Id::from_u128(1)).unwrap();
-
     let state = AppState::new(data, store);
-    let _mounted = leptos::mount::mount_to(mount_point(), move || {
+    let mounted = leptos::mount::mount_to(mount_point(), move || {
         provide_context(state);
         view! { <vouch::ui::banner::SaveBanner/> }
     });
+    (state, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_the_change_in_memory_and_shows_the_banner() {
+    let (state, _mounted) = one_saved_contact_and_the_banner();
 
     fill_storage();
     let stored_before = storage()
@@ -300,16 +306,7 @@ fn fill_storage_leaving(room: usize) {
 #[wasm_bindgen_test]
 async fn an_import_that_does_not_fit_leaves_storage_as_it_was_and_the_banner_up() {
     use vouch::import::plan::{Choices, Options, Preview};
-    storage().clear().unwrap();
-    let mut store = Store::new(LocalKv);
-    let mut data = Data::default();
-    data.contacts.insert(Id::from_u128(1), contact(1, "Saved First"));
-    store.save::<Contact>(&data, Id::from_u128(1)).unwrap();
-    let state = AppState::new(data, store);
-    let _mounted = leptos::mount::mount_to(mount_point(), move || {
-        provide_context(state);
-        view! { <vouch::ui::banner::SaveBanner/> }
-    });
+    let (state, _mounted) = one_saved_contact_and_the_banner();
 
     let mut csv = String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     for i in 0..8_000 {

@@ -102,7 +102,7 @@ fn candidate(data: &Data, contact: &Contact, goal: &Goal, route: Route, today: N
 
 /// Ready first, keeping the network's own order (strongest path, best backer) within each.
 fn ready_first(mut list: Vec<Candidate>) -> Vec<Candidate> {
-    list.sort_by_key(|c| c.readiness.verdict != Verdict::Ready);
+    crate::sort::sort_by_key(&mut list, |c| c.readiness.verdict != Verdict::Ready);
     list.truncate(CANDIDATES_SHOWN);
     list
 }

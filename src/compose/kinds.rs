@@ -1001,13 +1001,13 @@ fn how_it_went(w: &Words, msg: &mut Message) {
             ],
             [
                 format!("Thanks again for introducing me to {t}!"),
-                format!("I wanted to tell you how things went with {t}, and thank you again for the intro."),
+                format!("A quick update on the intro to {t}, and thanks again for it."),
                 format!("Closing the loop on your intro to {t}, with thanks."),
             ],
             [
                 format!("Thanks again for the intro to {t}!"),
                 format!("Quick follow-up on the intro to {t}, thanks again!"),
-                format!("Wanted to tell you how it went with {t}. Thanks again!"),
+                format!("Circling back on the intro to {t}. Thanks again!"),
             ],
         ),
     ));

@@ -208,7 +208,7 @@ fn gaps_in(subject: &str, body: &str) -> Vec<Gap> {
         .iter()
         .filter_map(|&gap| text.find(gap.marker()).map(|at| (at, gap)))
         .collect();
-    found.sort_by_key(|&(at, _)| at);
+    crate::sort::sort_by_key(&mut found, |&(at, _)| at);
     found.into_iter().map(|(_, gap)| gap).collect()
 }
 

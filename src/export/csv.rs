@@ -55,7 +55,7 @@ fn last_touches(data: &Data) -> HashMap<Id, NaiveDate> {
 }
 
 fn row(c: &Contact, last_touch: Option<NaiveDate>) -> impl Iterator<Item = String> {
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let date = crate::model::dates::iso;
     [
         c.name.clone(),
         c.company.clone(),

@@ -20,6 +20,8 @@ pub const VCARD_MIME: &str = "text/vcard;charset=utf-8";
 /// same name always come out in the same order.
 fn by_name(data: &Data) -> Vec<&Contact> {
     let mut contacts: Vec<(String, &Contact)> = data.contacts.values().map(|c| (fold(&c.name), c)).collect();
-    contacts.sort_by(|(a_name, a), (b_name, b)| a_name.cmp(b_name).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut contacts, |(a_name, a), (b_name, b)| {
+        a_name.cmp(b_name).then_with(|| a.id.cmp(&b.id))
+    });
     contacts.into_iter().map(|(_, c)| c).collect()
 }

@@ -260,7 +260,7 @@ pub fn messages(
         }
     }
     let mut out: Vec<Exchange> = by_slug.into_values().collect();
-    out.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.slug.cmp(&b.slug)));
+    crate::sort::sort_by(&mut out, |a, b| b.last.cmp(&a.last).then_with(|| a.slug.cmp(&b.slug)));
     (out, skipped)
 }
 

@@ -395,6 +395,16 @@ fn read_text(file: &str, text: &str, encoding: Encoding, connections: &HashSet<S
     let records = csv::read_records(file, text)?;
     let mut rows = records.rows;
     if let Some((kind, at)) = linkedin::detect(&rows) {
+        // LinkedIn writes recommendations given and received with the same columns: only the name
+        // tells them apart, and the ones the user wrote say nothing about who would vouch for them.
+        if kind == FileKind::LinkedInRecommendations && is_given_file(file) {
+            return Err(ImportError::NotContacts {
+                file: file.into(),
+                what: "it lists the recommendations you wrote for others; Vouch reads the ones you received, \
+                       Recommendations_Received.csv"
+                    .into(),
+            });
+        }
         let data = rows.split_off(at + 1);
         let header = rows.pop().map(|(_, h)| h).unwrap_or_default();
         let mut parsed = Parsed::new(file, kind, encoding);
@@ -479,7 +489,9 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Parsed>, ImportError> {
         }
     }
     // Connections first: their slugs help find the user among messages.csv's senders.
-    texts.sort_by_key(|(name, _)| !name.to_ascii_lowercase().ends_with("connections.csv"));
+    crate::sort::sort_by_key(&mut texts, |(name, _)| {
+        !name.to_ascii_lowercase().ends_with("connections.csv")
+    });
     let mut connections = HashSet::new();
     let mut out: Vec<Parsed> = Vec::new();
     for (inner, data) in texts {
@@ -515,6 +527,12 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<Vec<Parsed>, ImportError> {
         }
         None => Err(ImportError::NotLinkedInExport { file: file.into() }),
     }
+}
+
+/// Whether a file is named as LinkedIn names the recommendations the user gave.
+fn is_given_file(file: &str) -> bool {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file).to_ascii_lowercase();
+    base.contains("recommendations_given") || base.contains("recommendations given")
 }
 
 fn known_linkedin_name(inner: &str) -> bool {

@@ -32,7 +32,7 @@ pub fn default_tag(kinds: &[FileKind], today: NaiveDate) -> String {
     } else {
         "Contacts"
     };
-    format!("{source} {}", today.format("%Y-%m"))
+    format!("{source} {}", crate::model::dates::year_month(today))
 }
 
 impl FileKind {
@@ -641,7 +641,7 @@ fn changes_for(c: &Contact, p: &Incoming) -> Vec<FieldChange> {
     }
     if c.connected_on.is_none() {
         if let Some(d) = p.connected_on {
-            change("Connected on", "", d.format("%-d %b %Y").to_string());
+            change("Connected on", "", crate::model::dates::short_date(d));
         }
     }
     out

@@ -109,6 +109,24 @@ fn message_html_is_stripped_to_text() {
 }
 
 #[test]
+fn recommendations_the_user_gave_are_refused_by_name_with_the_file_to_pick() {
+    // Same columns as the received ones: read as received, they would make backers of strangers.
+    let err = read("Recommendations_Given.csv", fixture!("Recommendations_Received.csv")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("Recommendations_Given.csv is not a contacts file"),
+        "{message}"
+    );
+    assert!(message.contains("Recommendations_Received.csv"), "{message}");
+    assert!(read(
+        "Downloads/Recommendations Given (1).csv",
+        fixture!("Recommendations_Received.csv")
+    )
+    .is_err());
+    assert!(read("Recommendations_Received.csv", fixture!("Recommendations_Received.csv")).is_ok());
+}
+
+#[test]
 fn recommendations_keep_hidden_ones_and_say_so() {
     let p = one("Recommendations_Received.csv", fixture!("Recommendations_Received.csv"));
     assert_eq!(p.kind, FileKind::LinkedInRecommendations);

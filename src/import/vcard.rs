@@ -267,7 +267,7 @@ fn person(line: usize, properties: &[Property]) -> Option<Incoming> {
     let first = |name: &str| properties.iter().find(|p| p.name == name);
     let all = |name: &'static str| {
         let mut found: Vec<&Property> = properties.iter().filter(|p| p.name == name).collect();
-        found.sort_by_key(|p| p.preference());
+        crate::sort::sort_by_key(&mut found, |p| p.preference());
         found
     };
     let mut name = first("FN").map(|p| clean_line(&p.text())).unwrap_or_default();

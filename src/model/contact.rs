@@ -372,13 +372,7 @@ impl ContactDraft {
     /// On error the contact is untouched and every problem is listed.
     pub fn apply(&self, contact: &mut Contact, now: Stamp) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut take = |r: Result<String, FieldError>| match r {
-            Ok(v) => v,
-            Err(e) => {
-                errors.push(e);
-                String::new()
-            }
-        };
+        let mut take = |r: Result<String, FieldError>| super::noted(r, &mut errors);
         let name = take(clean_line("Name", &self.name));
         let company = take(clean_line("Company", &self.company));
         let role = take(clean_line("Role", &self.role));

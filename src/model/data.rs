@@ -78,6 +78,30 @@ pub struct Touched {
 }
 
 impl Touched {
+    pub fn is_empty(&self) -> bool {
+        self.contacts.is_empty()
+            && self.touchpoints.is_empty()
+            && self.links.is_empty()
+            && self.goals.is_empty()
+            && self.asks.is_empty()
+            && self.referrals.is_empty()
+    }
+
+    /// Takes every listed record out of `data`; ids that are not there are passed over.
+    pub fn remove_from(&self, data: &mut Data) {
+        fn drop<T>(map: &mut BTreeMap<Id, T>, ids: &[Id]) {
+            for id in ids {
+                map.remove(id);
+            }
+        }
+        drop(&mut data.contacts, &self.contacts);
+        drop(&mut data.touchpoints, &self.touchpoints);
+        drop(&mut data.links, &self.links);
+        drop(&mut data.goals, &self.goals);
+        drop(&mut data.asks, &self.asks);
+        drop(&mut data.referrals, &self.referrals);
+    }
+
     /// Every record of `data`: what adding a whole set of records (the demo) touches.
     pub fn all_of(data: &Data) -> Touched {
         Touched {

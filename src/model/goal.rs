@@ -45,7 +45,7 @@ pub struct Goal {
 /// the wizard's goal step.
 pub fn newest_first<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<&'a Goal> {
     let mut list: Vec<&Goal> = goals.into_iter().collect();
-    list.sort_by_key(|g| std::cmp::Reverse((g.created, g.id)));
+    crate::sort::sort_by_key(&mut list, |g| std::cmp::Reverse((g.created, g.id)));
     list
 }
 
@@ -180,12 +180,7 @@ impl GoalDraft {
     /// On error the goal is untouched and every problem is listed. `archived` is left as it was.
     pub fn apply(&self, goal: &mut Goal, now: Stamp) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut take_list = |r: Result<Vec<String>, FieldError>| {
-            r.unwrap_or_else(|e| {
-                errors.push(e);
-                Vec::new()
-            })
-        };
+        let mut take_list = |r: Result<Vec<String>, FieldError>| super::noted(r, &mut errors);
         let roles = take_list(clean_list("A role", &self.roles));
         let locations = take_list(clean_list("A location", &self.locations.replace(',', "\n")));
         let pitch = take_list(self.pitch_points());

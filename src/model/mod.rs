@@ -6,8 +6,10 @@ mod ask;
 pub mod clock;
 mod contact;
 mod data;
+pub mod dates;
 mod goal;
 mod link;
+mod parts;
 mod profile;
 mod referral;
 mod touchpoint;
@@ -21,6 +23,7 @@ pub use data::{Changes, Data, RemovedContact, Touched};
 pub use goal::GoalDraft;
 pub use goal::{newest_first, Goal, GoalKind};
 pub use link::{KnowsLink, Person};
+pub use parts::{Catchup, Change, ChangeLog, Parts};
 pub use profile::{Profile, ProfileDraft};
 pub use referral::{Closing, Referral, ReferralDraft, Stage, UpdateSent};
 pub use touchpoint::{Direction, ImportedHistory, TouchImport, TouchKind, Touchpoint};
@@ -74,6 +77,15 @@ pub enum FieldError {
         field: &'static str,
         expected: &'static str,
     },
+}
+
+/// A checked value, or an empty one with its problem noted in `errors`: how a form checks every
+/// field and shows all the problems at once rather than stopping at the first.
+pub fn noted<T: Default>(checked: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> T {
+    checked.unwrap_or_else(|e| {
+        errors.push(e);
+        T::default()
+    })
 }
 
 /// Trims a one-line field and checks its length.

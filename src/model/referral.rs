@@ -224,12 +224,7 @@ impl ReferralDraft {
     /// On error the referral is untouched and every problem is listed.
     pub fn apply(&self, referral: &mut Referral, now: Stamp) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut take = |r: Result<String, FieldError>| {
-            r.unwrap_or_else(|e| {
-                errors.push(e);
-                String::new()
-            })
-        };
+        let mut take = |r: Result<String, FieldError>| super::noted(r, &mut errors);
         let name = take(clean_line("Name", &self.name));
         let company = take(clean_line("Company", &self.company));
         let role = take(clean_line("Role", &self.role));

@@ -67,8 +67,8 @@ impl Activity {
     }
 
     fn finish(&mut self) {
-        self.gave.sort_unstable();
-        self.asked.sort_unstable();
+        crate::sort::sort(&mut self.gave);
+        crate::sort::sort(&mut self.asked);
     }
 
     /// Whether anything at all was ever logged with this contact.

@@ -125,6 +125,12 @@ fn lower_first(sentence: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether `backers` ranks this contact: the user judged them, or they recommended or endorsed
+/// the user.
+pub(crate) fn is_ranked(contact: &Contact) -> bool {
+    is_judged(contact) || !contact.recommendation.is_empty() || !contact.endorsed.is_empty()
+}
+
 /// Contacts the user has judged, or who vouched for the user on LinkedIn (a recommendation, an
 /// endorsement), best backer first; equal scores by name, then id. Contacts with neither are left
 /// out rather than ranked last: after an import that is thousands of strangers, and listing them
@@ -135,7 +141,7 @@ pub fn backers(data: &Data, today: NaiveDate) -> Vec<Backer> {
     let mut ranked: Vec<(Backer, String)> = data
         .contacts
         .values()
-        .filter(|c| is_judged(c) || !c.recommendation.is_empty() || !c.endorsed.is_empty())
+        .filter(|c| is_ranked(c))
         .map(|c| {
             let activity = activities.get(&c.id).unwrap_or(&none);
             let backer = Backer {
@@ -146,7 +152,7 @@ pub fn backers(data: &Data, today: NaiveDate) -> Vec<Backer> {
             (backer, fold(&c.name))
         })
         .collect();
-    ranked.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut ranked, |(a, a_name), (b, b_name)| {
         b.score
             .cmp(&a.score)
             .then_with(|| a_name.cmp(b_name))

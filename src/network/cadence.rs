@@ -103,30 +103,35 @@ fn is_kept_in_touch(contact: &Contact, activity: Option<&Activity>) -> bool {
         || activity.is_some_and(|a| !a.is_empty())
 }
 
+/// The keep-in-touch clock of a contact that is going cold: kept in touch with and past its next
+/// touch. `None` for everyone else. The one rule behind Today's list and search's filter.
+pub(crate) fn cold_clock(contact: &Contact, activity: Option<&Activity>, today: NaiveDate) -> Option<KeepInTouch> {
+    if !is_kept_in_touch(contact, activity) {
+        return None;
+    }
+    let clock = KeepInTouch::from_activity(contact, activity.unwrap_or(&Activity::default()));
+    (clock.days_overdue(today) > 0).then_some(clock)
+}
+
 /// Contacts past their next touch, worst first: the most overdue relative to their cadence, then
 /// by name and id so the list never reshuffles between renders.
 pub fn going_cold(data: &Data, today: NaiveDate) -> Vec<ColdEntry> {
     let activities = Activity::all(data);
-    let none = Activity::default();
     let mut cold: Vec<(ColdEntry, String)> = data
         .contacts
         .values()
-        .filter(|c| is_kept_in_touch(c, activities.get(&c.id)))
         .filter_map(|c| {
-            let clock = KeepInTouch::from_activity(c, activities.get(&c.id).unwrap_or(&none));
-            let days_overdue = clock.days_overdue(today);
-            (days_overdue > 0).then(|| {
-                let entry = ColdEntry {
-                    contact: c.id,
-                    days_overdue,
-                    last_touch: clock.last_touch,
-                    cadence_days: clock.cadence_days,
-                };
-                (entry, fold(&c.name))
-            })
+            let clock = cold_clock(c, activities.get(&c.id), today)?;
+            let entry = ColdEntry {
+                contact: c.id,
+                days_overdue: clock.days_overdue(today),
+                last_touch: clock.last_touch,
+                cadence_days: clock.cadence_days,
+            };
+            Some((entry, fold(&c.name)))
         })
         .collect();
-    cold.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut cold, |(a, a_name), (b, b_name)| {
         b.lateness_cmp(a)
             .then_with(|| a_name.cmp(b_name))
             .then_with(|| a.contact.cmp(&b.contact))

@@ -233,7 +233,9 @@ impl Groups {
 /// by the first contact's name. Runs in one pass of hash maps: a 30,000-contact network is fine.
 pub fn find_duplicates(data: &Data) -> Vec<DuplicatePair> {
     let mut contacts: Vec<&Contact> = data.contacts.values().collect();
-    contacts.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut contacts, |a, b| {
+        a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id))
+    });
     let keys: Vec<Keys> = contacts.iter().map(|c| Keys::of(c)).collect();
 
     let mut groups = Groups((0..contacts.len()).collect());
@@ -283,7 +285,7 @@ pub fn find_duplicates(data: &Data) -> Vec<DuplicatePair> {
         .collect();
     // Each pair is already there once: a contact is the later half of at most one sure pair and
     // one possible pair, and a possible pair inside a sure group was skipped.
-    named.sort();
+    crate::sort::sort(&mut named);
     named
         .into_iter()
         .map(|(certainty, _, a, b)| {
@@ -577,7 +579,7 @@ fn merged_links(data: &Data, keep: Id, other: Id, now: Stamp) -> (Vec<KnowsLink>
 
     let mut changed = Vec::new();
     for (_, mut same) in by_target {
-        same.sort_by(|(a, _), (b, _)| {
+        crate::sort::sort_by(&mut same, |(a, _), (b, _)| {
             b.strength
                 .cmp(&a.strength)
                 .then_with(|| a.created.cmp(&b.created))
@@ -603,8 +605,8 @@ fn merged_links(data: &Data, keep: Id, other: Id, now: Stamp) -> (Vec<KnowsLink>
             changed.push(survivor);
         }
     }
-    changed.sort_by_key(|l| l.id);
-    removed.sort();
+    crate::sort::sort_by_key(&mut changed, |l| l.id);
+    crate::sort::sort(&mut removed);
     (changed, removed)
 }
 

@@ -27,7 +27,7 @@ pub use duplicates::{
     find_duplicates, merge_contacts, Certainty, DuplicatePair, FieldDiff, MatchKey, Merge, MergeError, MergeField, Side,
 };
 pub use news::{job_news, JobNews};
-pub use paths::{company_key, paths_into, DirectPath, Paths, SecondDegreePath};
+pub use paths::{company_key, paths_into, paths_into_among, DirectPath, Paths, SecondDegreePath};
 pub use readiness::{readiness, NextStep, Readiness, Verdict};
 pub use search::{fold, Filters, SearchIndex};
 pub use tie::{is_judged, is_strong, tie, STRONG_TIE};

@@ -41,7 +41,7 @@ pub fn job_news(data: &Data, today: NaiveDate) -> Vec<JobNews> {
             })
         })
         .collect();
-    news.sort_by(|a, b| b.seen.cmp(&a.seen).then_with(|| a.name.cmp(&b.name)));
+    crate::sort::sort_by(&mut news, |a, b| b.seen.cmp(&a.seen).then_with(|| a.name.cmp(&b.name)));
     news
 }
 

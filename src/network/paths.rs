@@ -56,15 +56,27 @@ impl Paths {
 /// is the same on every render. An empty company name has no paths.
 pub fn paths_into(data: &Data, company: &str) -> Paths {
     let target = company_key(company);
+    let at: Vec<Id> = data
+        .contacts
+        .values()
+        .filter(|c| !target.is_empty() && company_key(&c.company) == target)
+        .map(|c| c.id)
+        .collect();
+    paths_into_among(data, company, &at)
+}
+
+/// `paths_into` for a caller that already knows which contacts work at the company (the search
+/// index does, `SearchIndex::at_company`): it saves folding 30,000 company names per keystroke.
+pub fn paths_into_among(data: &Data, company: &str, at: &[Id]) -> Paths {
+    let target = company_key(company);
     if target.is_empty() {
         return Paths::default();
     }
     let works_there = |c: &Contact| company_key(&c.company) == target;
 
-    let mut direct: Vec<(DirectPath, String)> = data
-        .contacts
-        .values()
-        .filter(|c| works_there(c))
+    let mut direct: Vec<(DirectPath, String)> = at
+        .iter()
+        .filter_map(|id| data.contacts.get(id))
         .map(|c| {
             (
                 DirectPath {
@@ -75,7 +87,7 @@ pub fn paths_into(data: &Data, company: &str) -> Paths {
             )
         })
         .collect();
-    direct.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sort::sort_by(&mut direct, |(a, a_name), (b, b_name)| {
         b.tie
             .cmp(&a.tie)
             .then_with(|| a_name.cmp(b_name))
@@ -108,7 +120,7 @@ pub fn paths_into(data: &Data, company: &str) -> Paths {
         };
         second.push((path, my_tie, fold(&via.name), fold(&path_name(&link.to, data))));
     }
-    second.sort_by(|(a, a_tie, a_via, a_to), (b, b_tie, b_via, b_to)| {
+    crate::sort::sort_by(&mut second, |(a, a_tie, a_via, a_to), (b, b_tie, b_via, b_to)| {
         b.strength
             .cmp(&a.strength)
             .then_with(|| b_tie.cmp(a_tie))

@@ -3,12 +3,14 @@
 //! contacts: each contact's searchable text is folded once, and a query that extends the previous
 //! one only re-checks the previous hits.
 
-use super::backers::backers;
-use super::cadence::going_cold;
+use super::activity::Activity;
+use super::backers::is_ranked;
+use super::cadence::cold_clock;
 use super::paths::company_key;
-use crate::model::{Data, Id};
+use crate::model::{Contact, Data, Id};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Mutex;
 
 // Folding is a hand-written table rather than a crate, on purpose. `deunicode` embeds about
@@ -174,12 +176,55 @@ impl FoldedFilters {
 /// One contact as the index sees it: everything a query needs, already folded.
 struct Entry {
     id: Id,
+    /// The folded name, which orders the entries.
+    name: String,
+    /// Where this contact's haystack lies in `SearchIndex::text`.
+    span: Range<usize>,
     company: String,
     industry: String,
     location: String,
     tags: Vec<String>,
     going_cold: bool,
     backer: bool,
+}
+
+impl Entry {
+    /// Folds `contact` and appends its haystack to `text`: name, company, role, industry,
+    /// location, notes and tags, each on a line of its own so a word never matches across two.
+    fn new(contact: &Contact, activity: Option<&Activity>, today: NaiveDate, text: &mut String) -> Entry {
+        let name = fold(&contact.name);
+        let start = text.len();
+        text.push_str(&name);
+        for field in [
+            &contact.company,
+            &contact.role,
+            &contact.industry,
+            &contact.location,
+            &contact.notes,
+        ]
+        .into_iter()
+        .chain(&contact.tags)
+        {
+            text.push('\n');
+            text.push_str(&fold(field));
+        }
+        text.push('\n');
+        Entry {
+            id: contact.id,
+            name,
+            span: start..text.len(),
+            company: company_key(&contact.company),
+            industry: company_key(&contact.industry),
+            location: company_key(&contact.location),
+            tags: contact.tags.iter().map(|t| company_key(t)).collect(),
+            going_cold: cold_clock(contact, activity, today).is_some(),
+            backer: is_ranked(contact),
+        }
+    }
+
+    fn order(&self, name: &str, id: Id) -> std::cmp::Ordering {
+        self.name.as_str().cmp(name).then_with(|| self.id.cmp(&id))
+    }
 }
 
 /// The previous query and its hits, kept so that typing one more letter only re-checks them.
@@ -190,62 +235,115 @@ struct LastQuery {
     hits: Vec<usize>,
 }
 
-/// Every contact's searchable text, folded once. Build it when the data changes (or the day does,
-/// since "going cold" depends on the date) and query it on every keystroke.
+/// Every contact's searchable text, folded once. Build it once, `refresh` it with the contacts a
+/// change touched (or when the day moves, since "going cold" depends on the date), and query it
+/// on every keystroke.
 pub struct SearchIndex {
     /// Contacts in name order, so results come out sorted without sorting.
     entries: Vec<Entry>,
-    /// The folded haystacks of all contacts end to end: name, company, role, industry, location,
-    /// notes and tags, separated by newlines so a word never matches across two fields. One
-    /// allocation scanned front to back is much kinder to the cache than 30,000 small strings.
+    /// The folded haystacks of all contacts end to end. One allocation scanned front to back is
+    /// much kinder to the cache than 30,000 small strings.
     text: String,
-    /// Where each entry's haystack starts in `text`; one more at the end.
-    starts: Vec<usize>,
+    /// Bytes of `text` no entry points at any more (an edited contact's old haystack), reclaimed
+    /// once they are half of it.
+    dead: usize,
+    /// Who works at each (folded) company: whether a search names a company, and who is the way
+    /// in, asked on every keystroke.
+    companies: HashMap<String, Vec<Id>>,
+    today: NaiveDate,
     last: Mutex<Option<LastQuery>>,
 }
 
 impl SearchIndex {
     pub fn build(data: &Data, today: NaiveDate) -> SearchIndex {
-        let cold: HashSet<Id> = going_cold(data, today).into_iter().map(|e| e.contact).collect();
-        let judged: HashSet<Id> = backers(data, today).into_iter().map(|b| b.contact).collect();
-        let mut contacts: Vec<_> = data.contacts.values().map(|c| (fold(&c.name), c)).collect();
-        contacts.sort_by(|(a_name, a), (b_name, b)| a_name.cmp(b_name).then_with(|| a.id.cmp(&b.id)));
-
-        let mut entries = Vec::with_capacity(contacts.len());
+        let activities = Activity::all(data);
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(contacts.len() + 1);
-        for (name, c) in contacts {
-            starts.push(text.len());
-            text.push_str(&name);
-            for field in [&c.company, &c.role, &c.industry, &c.location, &c.notes]
-                .into_iter()
-                .chain(&c.tags)
-            {
-                text.push('\n');
-                text.push_str(&fold(field));
-            }
-            text.push('\n');
-            entries.push(Entry {
-                id: c.id,
-                company: company_key(&c.company),
-                industry: company_key(&c.industry),
-                location: company_key(&c.location),
-                tags: c.tags.iter().map(|t| company_key(t)).collect(),
-                going_cold: cold.contains(&c.id),
-                backer: judged.contains(&c.id),
-            });
+        let mut entries: Vec<Entry> = data
+            .contacts
+            .values()
+            .map(|c| Entry::new(c, activities.get(&c.id), today, &mut text))
+            .collect();
+        crate::sort::sort_by(&mut entries, |a, b| a.order(&b.name, b.id));
+        let mut companies: HashMap<String, Vec<Id>> = HashMap::new();
+        for e in entries.iter().filter(|e| !e.company.is_empty()) {
+            companies.entry(e.company.clone()).or_default().push(e.id);
         }
-        starts.push(text.len());
         SearchIndex {
             entries,
             text,
-            starts,
+            dead: 0,
+            companies,
+            today,
             last: Mutex::new(None),
         }
     }
 
+    /// The day "going cold" was judged on.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Brings the index up to date after a change to these contacts (their record, touches or
+    /// asks): each is dropped and, if it still exists, indexed afresh in its place by name. As
+    /// fast as the handful of contacts one edit touches, not the 30,000 stored; a change to many
+    /// contacts rebuilds instead.
+    pub fn refresh(&mut self, data: &Data, contacts: &[Id]) {
+        let mut ids = contacts.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() > 256 {
+            *self = SearchIndex::build(data, self.today);
+            return;
+        }
+        for id in ids {
+            if let Some(at) = self.entries.iter().position(|e| e.id == id) {
+                let gone = self.entries.remove(at);
+                self.dead += gone.span.len();
+                if let Some(ids) = self.companies.get_mut(&gone.company) {
+                    ids.retain(|i| *i != id);
+                    if ids.is_empty() {
+                        self.companies.remove(&gone.company);
+                    }
+                }
+            }
+            if let Some(contact) = data.contacts.get(&id) {
+                let activity = Activity::of(id, data);
+                let entry = Entry::new(contact, Some(&activity), self.today, &mut self.text);
+                if !entry.company.is_empty() {
+                    self.companies.entry(entry.company.clone()).or_default().push(id);
+                }
+                let at = self.entries.partition_point(|e| e.order(&entry.name, id).is_lt());
+                self.entries.insert(at, entry);
+            }
+        }
+        if self.dead > self.text.len() / 2 {
+            self.compact();
+        }
+        // Positions moved, so the previous hits no longer point at the same contacts.
+        if let Ok(mut last) = self.last.lock() {
+            *last = None;
+        }
+    }
+
+    /// Copies the live haystacks into a fresh text, dropping the dead ones.
+    fn compact(&mut self) {
+        let mut text = String::with_capacity(self.text.len() - self.dead);
+        for entry in &mut self.entries {
+            let start = text.len();
+            text.push_str(&self.text[entry.span.clone()]);
+            entry.span = start..text.len();
+        }
+        self.text = text;
+        self.dead = 0;
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The contacts who work at the company `key` (as `company_key` folds it), in no set order.
+    pub fn at_company(&self, key: &str) -> &[Id] {
+        self.companies.get(key).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -282,9 +380,28 @@ impl SearchIndex {
     }
 
     fn matches(&self, entry: usize, words: &[String]) -> bool {
-        let haystack = &self.text[self.starts[entry]..self.starts[entry + 1]];
-        words.iter().all(|w| haystack.contains(w.as_str()))
+        let haystack = self.text[self.entries[entry].span.clone()].as_bytes();
+        words.iter().all(|w| contains(haystack, w.as_bytes()))
     }
+}
+
+/// Whether `word` occurs in `haystack`: each place its first byte occurs (found with `memchr`, a
+/// word at a time) is checked for the rest. Much faster than `str::contains` on wasm, which has no
+/// vectorised path and sets up a two-way searcher per call, and far smaller than a general
+/// substring searcher; names and companies are short, so the simple check is enough.
+fn contains(haystack: &[u8], word: &[u8]) -> bool {
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(first, &haystack[from..]) {
+        let start = from + at + 1;
+        if haystack[start..].starts_with(rest) {
+            return true;
+        }
+        from = start;
+    }
+    false
 }
 
 /// Whether every contact matching `new` also matched `old`: true when each old word is contained
@@ -299,6 +416,7 @@ mod tests {
     use super::*;
     use crate::model::TouchKind;
     use crate::network::fixtures::{day, World};
+    use crate::network::paths::{paths_into, paths_into_among};
 
     const TODAY: &str = "2025-06-01";
 
@@ -459,6 +577,108 @@ mod tests {
         assert_eq!(search(&w, "", &cold), vec!["Björn Müller"]);
     }
 
+    /// Every query a test asks of an index refreshed in place, next to a fresh build's answer.
+    fn same_as_fresh(w: &World, refreshed: &SearchIndex) {
+        let fresh = SearchIndex::build(&w.data, refreshed.today());
+        let cold = Filters {
+            going_cold: true,
+            ..Filters::default()
+        };
+        let judged = Filters {
+            backers_only: true,
+            ..Filters::default()
+        };
+        for (text, filters) in [
+            ("", &Filters::default()),
+            ("a", &cold),
+            ("", &judged),
+            ("maersk", &Filters::default()),
+        ] {
+            assert_eq!(
+                refreshed.query(text, filters),
+                fresh.query(text, filters),
+                "{text:?} {filters:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refreshed_index_answers_as_a_fresh_build() {
+        let mut w = network();
+        let mut index = SearchIndex::build(&w.data, day(TODAY));
+        // Warm the narrowing shortcut, so a stale one would show.
+        index.query("m", &Filters::default());
+
+        let zoe = w
+            .data
+            .contacts
+            .values()
+            .find(|c| c.name.starts_with("Zo"))
+            .map(|c| c.id)
+            .unwrap();
+        w.edit(zoe, |c| {
+            c.name = "Aaron Zed".into();
+            c.company = "Adyen".into();
+        });
+        index.refresh(&w.data, &[zoe]);
+        same_as_fresh(&w, &index);
+        assert_eq!(
+            names(&w, &index.query("aaron adyen", &Filters::default())),
+            ["Aaron Zed"]
+        );
+        assert!(index.query("olafsson", &Filters::default()).is_empty());
+
+        let new = w.judged("Maja Maersk", 2, 2, 2, false);
+        index.refresh(&w.data, &[new]);
+        same_as_fresh(&w, &index);
+
+        // A touch warms a contact that was going cold; the index hears of it through its contact.
+        let lucia = w
+            .data
+            .contacts
+            .values()
+            .find(|c| c.name.starts_with("Luc"))
+            .map(|c| c.id)
+            .unwrap();
+        w.touch(lucia, TODAY, TouchKind::Call);
+        index.refresh(&w.data, &[lucia]);
+        same_as_fresh(&w, &index);
+
+        w.data.contacts.remove(&new);
+        index.refresh(&w.data, &[new, new]);
+        same_as_fresh(&w, &index);
+        assert_eq!(index.len(), w.data.contacts.len());
+        let fresh = SearchIndex::build(&w.data, day(TODAY));
+        for key in ["adyen", "maersk", "olafsson"] {
+            let (mut refreshed, mut built) = (index.at_company(key).to_vec(), fresh.at_company(key).to_vec());
+            refreshed.sort_unstable();
+            built.sort_unstable();
+            assert_eq!(refreshed, built, "{key}");
+            assert_eq!(
+                paths_into_among(&w.data, key, index.at_company(key)),
+                paths_into(&w.data, key)
+            );
+        }
+        assert_eq!(index.at_company("adyen").len(), 2);
+        assert!(index.at_company("olafsson").is_empty());
+    }
+
+    #[test]
+    fn many_edits_in_place_reclaim_the_old_text() {
+        let mut w = network();
+        let zoe = w.data.contacts.keys().next().copied().unwrap();
+        let mut index = SearchIndex::build(&w.data, day(TODAY));
+        for n in 0..200 {
+            w.edit(zoe, |c| {
+                c.notes = format!("edit number {n} with some words to take up room")
+            });
+            index.refresh(&w.data, &[zoe]);
+        }
+        same_as_fresh(&w, &index);
+        assert!(index.text.len() < 4 * SearchIndex::build(&w.data, day(TODAY)).text.len());
+        assert_eq!(index.query("number 199", &Filters::default()), vec![zoe]);
+    }
+
     #[test]
     fn typing_on_narrows_the_previous_results_and_stays_correct() {
         let w = network();
@@ -486,6 +706,17 @@ mod tests {
             names(&w, &index.query("ma", &all)),
             vec!["Björn Müller", "Zoë Ólafsson"]
         );
+    }
+
+    #[test]
+    fn contains_finds_a_word_anywhere_and_only_whole() {
+        assert!(contains(b"zoe olafsson", b"olaf"));
+        assert!(contains(b"aab", b"ab"));
+        assert!(contains(b"abc", b"c"));
+        assert!(contains(b"abc", b""));
+        assert!(!contains(b"abc", b"abcd"));
+        assert!(!contains(b"ab", b"ba"));
+        assert!(!contains(b"", b"a"));
     }
 
     #[test]

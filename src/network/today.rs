@@ -76,7 +76,7 @@ pub fn cold_list(data: &Data, today: NaiveDate) -> ColdList {
                 } else {
                     format!("No touch logged since you added them on {when}")
                 },
-                last_touch_iso: e.last_touch.format("%Y-%m-%d").to_string(),
+                last_touch_iso: crate::model::dates::iso(e.last_touch),
             })
         })
         .take(COLD_SHOWN)
@@ -110,7 +110,7 @@ pub fn suggestions(data: &Data, going_cold: &HashSet<Id>, today: NaiveDate) -> V
 /// The latest touchpoints, newest first; same-day ones by when they were logged.
 pub fn recent_touches(data: &Data) -> Vec<RecentRow> {
     let mut touches: Vec<_> = data.touchpoints.values().collect();
-    touches.sort_by_key(|t| std::cmp::Reverse((t.date, t.created, t.id)));
+    crate::sort::sort_by_key(&mut touches, |t| std::cmp::Reverse((t.date, t.created, t.id)));
     touches
         .into_iter()
         .filter_map(|t| {
@@ -119,8 +119,8 @@ pub fn recent_touches(data: &Data) -> Vec<RecentRow> {
                 id: t.id,
                 contact: t.contact,
                 name: contact.name.clone(),
-                date: t.date.format("%-d %b %Y").to_string(),
-                date_iso: t.date.format("%Y-%m-%d").to_string(),
+                date: crate::model::dates::short_date(t.date),
+                date_iso: crate::model::dates::iso(t.date),
                 kind: t.kind.label(),
                 note: t.note.clone(),
             })

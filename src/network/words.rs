@@ -34,7 +34,7 @@ pub(crate) fn first_name(name: &str) -> &str {
 
 /// A date as a person reads it: "3 May 2025".
 pub(crate) fn date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    crate::model::dates::long_date(d)
 }
 
 /// A length of time in the words a person would use: "5 days", "3 weeks", "4 months".

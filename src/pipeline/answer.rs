@@ -20,7 +20,7 @@ pub enum AnswerError {
         "That would make {total} people from one ask. Ask for one or two, never more; if {name} offered more on their own, tick “They volunteered more names”"
     )]
     TooManyNames { total: usize, name: String },
-    #[error("The later follow-up must be after the day of the ask ({})", .sent_on.format("%-d %b %Y"))]
+    #[error("The later follow-up must be after the day of the ask ({})", crate::model::dates::short_date(*.sent_on))]
     FollowUpTooEarly { sent_on: NaiveDate },
 }
 
@@ -112,7 +112,7 @@ pub fn plan_doubts(data: &Data, goal: Id) -> Vec<(String, String)> {
         .values()
         .filter(|a| a.goal == Some(goal) && a.questions_plan)
         .collect();
-    asks.sort_by_key(|a| std::cmp::Reverse((a.answered_on, a.sent_on, a.id)));
+    crate::sort::sort_by_key(&mut asks, |a| std::cmp::Reverse((a.answered_on, a.sent_on, a.id)));
     asks.into_iter()
         .filter_map(|a| match &a.outcome {
             Outcome::Cant { why } if !why.is_empty() => {

@@ -12,7 +12,7 @@ pub fn referrals_by_stage<'a>(referrals: impl IntoIterator<Item = &'a Referral>)
         .iter()
         .filter_map(|&stage| {
             let mut list: Vec<&&Referral> = referrals.iter().filter(|r| r.stage == stage).collect();
-            list.sort_by_key(|r| (r.referred_at, r.id));
+            crate::sort::sort_by_key(&mut list, |r| (r.referred_at, r.id));
             (!list.is_empty()).then(|| (stage, list.iter().map(|r| r.id).collect()))
         })
         .collect()

@@ -71,7 +71,7 @@ fn help_received(data: &Data, ask: &Ask) -> String {
         .filter(|r| r.ask == Some(ask.id))
         .map(|r| r.name.as_str())
         .collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     match &ask.outcome {
         Outcome::Cant { why } if !why.trim().is_empty() => "your honest advice".to_string(),
         _ if !names.is_empty() => format!("referring me to {}", join_names(&names)),
@@ -99,7 +99,7 @@ pub fn news_of(r: &Referral) -> String {
         Stage::New => format!("I have not reached {} yet.", r.name),
         Stage::Contacted => format!("I got in touch with {}.", r.name),
         Stage::MeetingSet => match r.meeting_on {
-            Some(day) => format!("I met {} on {}.", r.name, day.format("%-d %B")),
+            Some(day) => format!("I met {} on {}.", r.name, crate::model::dates::long_day(day)),
             None => format!("{} and I have set up a meeting.", r.name),
         },
         Stage::Interviewing => format!("After meeting {}, I am now interviewing{at}.", r.name),
@@ -200,7 +200,7 @@ pub fn follow_up(data: &Data, ask: &Ask) -> Option<Prepared> {
         ));
     }
     brief.asked = ask_phrase(ask.kind).to_string();
-    brief.asked_on = ask.sent_on.format("%-d %B").to_string();
+    brief.asked_on = crate::model::dates::long_day(ask.sent_on);
     // A nudge on a catch-up or a lunch invitation is about neither a role nor a company.
     if matches!(ask.kind, AskKind::CatchUp | AskKind::LunchInvitation) {
         brief.roles.clear();

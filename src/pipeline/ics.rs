@@ -44,7 +44,7 @@ pub fn calendar(events: &[CalendarEvent], stamp: DateTime<Utc>) -> String {
         line(&format!("UID:{}", escape_text(&event.uid)));
         line(&format!("DTSTAMP:{}", utc_time(stamp)));
         line(&match event.start {
-            EventStart::Date(day) => format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
+            EventStart::Date(day) => format!("DTSTART;VALUE=DATE:{}", crate::model::dates::compact(day)),
             EventStart::At(moment) => format!("DTSTART:{}", utc_time(moment)),
         });
         line(&format!("SUMMARY:{}", escape_text(&event.summary)));
@@ -111,7 +111,7 @@ pub fn event_for_follow_up(ask: &Ask, due: NaiveDate, data: &Data) -> CalendarEv
         Outcome::Cant { .. } => format!("Write to {name} again with your progress since they couldn't help."),
         _ => format!(
             "Follow up with {name} if they have not answered your ask of {}.",
-            ask.sent_on.format("%-d %b %Y")
+            crate::model::dates::short_date(ask.sent_on)
         ),
     };
     CalendarEvent {
@@ -141,7 +141,11 @@ pub fn upcoming_events(data: &Data, today: NaiveDate, now: DateTime<Utc>, policy
 
 /// `YYYYMMDDTHHMMSSZ`: RFC 5545's UTC form of DATE-TIME.
 fn utc_time(moment: DateTime<Utc>) -> String {
-    moment.format("%Y%m%dT%H%M%SZ").to_string()
+    format!(
+        "{}T{}Z",
+        crate::model::dates::compact(moment.date_naive()),
+        crate::model::dates::hh_mm_ss(moment.time())
+    )
 }
 
 /// Escapes a TEXT value: backslash, semicolon and comma get a backslash, and every line break

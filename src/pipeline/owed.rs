@@ -73,7 +73,9 @@ pub fn owed(data: &Data, today: NaiveDate) -> Vec<Owed> {
     follow_ups(data, today, &mut list);
     progress_updates(data, &mut list);
     list.retain(|o| data.contacts.contains_key(&o.contact));
-    list.sort_by(|a, b| (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about)));
+    crate::sort::sort_by(&mut list, |a, b| {
+        (a.due, a.kind, a.contact, &a.about).cmp(&(b.due, b.kind, b.contact, &b.about))
+    });
     list
 }
 
@@ -232,12 +234,12 @@ fn follow_ups(data: &Data, today: NaiveDate, list: &mut Vec<Owed>) {
             format!(
                 "No reply yet from {name} to your {} of {}: follow up",
                 ask_phrase(ask.kind),
-                ask.sent_on.format("%-d %b")
+                crate::model::dates::short_day(ask.sent_on)
             )
         } else {
             format!(
                 "{name} couldn't help in {}: write again with your progress",
-                ask.sent_on.format("%B")
+                crate::model::dates::month_name(ask.sent_on)
             )
         };
         list.push(Owed {

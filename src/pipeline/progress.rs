@@ -38,7 +38,7 @@ impl GoalProgress {
     /// fortnight does not hide that the rest were contacted within hours.
     pub fn median_time_to_first_contact(&self) -> Option<TimeDelta> {
         let mut times = self.times_to_first_contact.clone();
-        times.sort();
+        crate::sort::sort(&mut times);
         let mid = times.len() / 2;
         match times.len() {
             0 => None,
@@ -80,7 +80,7 @@ pub fn goal_progress(data: &Data, goal: Id) -> GoalProgress {
         .values()
         .filter(|r| referral_goal(data, r) == Some(goal))
         .collect();
-    referrals.sort_by_key(|r| (r.referred_at, r.id));
+    crate::sort::sort_by_key(&mut referrals, |r| (r.referred_at, r.id));
     for r in referrals {
         if let Some((_, n)) = p.referrals_by_stage.iter_mut().find(|(s, _)| *s == r.stage) {
             *n += 1;
@@ -97,7 +97,7 @@ pub fn goal_progress(data: &Data, goal: Id) -> GoalProgress {
 /// The progress of every goal: active goals first, then archived ones, each group oldest first.
 pub fn all_goal_progress(data: &Data) -> Vec<GoalProgress> {
     let mut goals: Vec<_> = data.goals.values().collect();
-    goals.sort_by_key(|g| (g.archived, g.created, g.id));
+    crate::sort::sort_by_key(&mut goals, |g| (g.archived, g.created, g.id));
     goals.into_iter().map(|g| goal_progress(data, g.id)).collect()
 }
 

@@ -67,11 +67,11 @@ pub enum StageError {
         stage_label(*.to)
     )]
     NotACorrection { from: Stage, to: Stage },
-    #[error("This referral was already contacted on {}", .on.0.format("%-d %b %Y"))]
+    #[error("This referral was already contacted on {}", crate::model::dates::short_date(.on.0.date_naive()))]
     AlreadyContacted { on: Stamp },
     #[error(
-        "The first contact can't be before the referral was made ({})",
-        .referred_at.0.format("%-d %b %Y %H:%M UTC")
+        "The first contact can't be before the referral was made ({} {} UTC)",
+        crate::model::dates::short_date(.referred_at.0.date_naive()), crate::model::dates::hh_mm(.referred_at.0.time())
     )]
     ContactBeforeReferral { referred_at: Stamp },
     #[error("The first contact can't be in the future")]

@@ -1,6 +1,7 @@
 //! The urgent queue (rule 11): a fresh referral is hot, so every referral not yet contacted shows
 //! its age, and turns red once it has waited longer than the policy allows (48 hours by default).
 
+use crate::model::dates;
 use crate::model::Referral;
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 
@@ -71,8 +72,15 @@ pub fn age_label(hours: i64) -> String {
 /// falls back to UTC and says so.
 pub fn due_by_label(due_by: DateTime<Utc>, offset_minutes: i32) -> String {
     match FixedOffset::east_opt(offset_minutes.saturating_mul(60)) {
-        Some(zone) => due_by.with_timezone(&zone).format("%-d %b, %H:%M").to_string(),
-        None => due_by.format("%-d %b, %H:%M UTC").to_string(),
+        Some(zone) => {
+            let local = due_by.with_timezone(&zone).naive_local();
+            format!("{}, {}", dates::short_day(local.date()), dates::hh_mm(local.time()))
+        }
+        None => format!(
+            "{}, {} UTC",
+            dates::short_day(due_by.date_naive()),
+            dates::hh_mm(due_by.time())
+        ),
     }
 }
 
@@ -95,7 +103,7 @@ pub fn urgent_queue<'a>(
             overdue: age(referral, now) >= policy.overdue_after,
         })
         .collect();
-    queue.sort_by_key(|u| (u.referral.referred_at, u.referral.id));
+    crate::sort::sort_by_key(&mut queue, |u| (u.referral.referred_at, u.referral.id));
     queue
 }
 

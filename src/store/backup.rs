@@ -4,7 +4,7 @@
 use super::CURRENT_VERSION;
 use crate::model::{Ask, Contact, Data, Goal, Id, KnowsLink, Profile, Referral, Stamp, Touchpoint};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const APP: &str = "vouch";
 /// A backup file larger than this is refused before parsing (30,000 contacts take ~10 MB as JSON).
@@ -29,6 +29,15 @@ pub struct Backup {
     pub asks: Vec<Ask>,
     #[serde(default)]
     pub referrals: Vec<Referral>,
+}
+
+/// The two fields a backup is recognised by; every other field is skipped unread.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    app: serde_json::Value,
+    #[serde(default)]
+    version: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,7 +71,7 @@ impl Backup {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a backup serializes")
+        super::pretty_json(&serde_json::to_string(self).expect("a backup serializes"))
     }
 
     /// Parses and checks a backup file; nothing is changed until this returns `Ok`.
@@ -70,16 +79,26 @@ impl Backup {
         if text.len() > MAX_BACKUP_BYTES {
             return Err(BackupError::TooLarge);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| BackupError::NotABackup(format!("line {}: {e}", e.line())))?;
-        if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
-            return Err(BackupError::NotABackup("it has no \"app\": \"vouch\" marker".into()));
+        // The header first, so a file of another app or a newer version is named as such rather
+        // than by the first field it lacks. Both reads go straight from the text to the types:
+        // a detour through `serde_json::Value` compiled every record's reader a second time.
+        let no_marker = || BackupError::NotABackup("it has no \"app\": \"vouch\" marker".into());
+        let header: Header = serde_json::from_slice(text.as_bytes()).map_err(|e| {
+            if e.is_data() {
+                no_marker()
+            } else {
+                BackupError::NotABackup(format!("line {}: {e}", e.line()))
+            }
+        })?;
+        if header.app.as_str() != Some(APP) {
+            return Err(no_marker());
         }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+        let version = header.version.as_u64().unwrap_or(0);
         if version > u64::from(CURRENT_VERSION) {
             return Err(BackupError::FutureVersion(version as u32));
         }
-        let backup: Backup = serde_json::from_value(value).map_err(|e| BackupError::NotABackup(e.to_string()))?;
+        let backup: Backup =
+            serde_json::from_slice(text.as_bytes()).map_err(|e| BackupError::NotABackup(e.to_string()))?;
         backup.into_data()
     }
 
@@ -103,7 +122,6 @@ impl Backup {
             asks: collect(self.asks, |a| a.id)?,
             referrals: collect(self.referrals, |r| r.id)?,
         };
-        let known: BTreeSet<Id> = data.contacts.keys().copied().collect();
         let referenced = data
             .links
             .values()
@@ -112,7 +130,7 @@ impl Backup {
             .chain(data.asks.values().map(|a| a.contact))
             .chain(data.referrals.values().map(|r| r.referred_by));
         for id in referenced {
-            if !known.contains(&id) {
+            if !data.contacts.contains_key(&id) {
                 return Err(BackupError::MissingContact(id));
             }
         }

@@ -23,7 +23,8 @@ pub fn meta_json(version: u32) -> String {
 }
 
 pub fn parse_meta(raw: &str) -> Result<u32, StoreError> {
-    serde_json::from_str::<Meta>(raw)
+    // Every JSON read in the app goes through `from_slice`: one compiled reader, not two.
+    serde_json::from_slice::<Meta>(raw.as_bytes())
         .map(|m| m.version)
         .map_err(|e| StoreError::Corrupt {
             key: META_KEY.into(),

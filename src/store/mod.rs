@@ -6,11 +6,13 @@ pub mod backup;
 pub mod codec;
 mod kv;
 mod migrate;
+mod pretty;
 mod record;
 
 pub use backup::{Backup, BackupError};
 pub use kv::{KeyValue, MemoryKv};
 pub use migrate::CURRENT_VERSION;
+pub use pretty::pretty_json;
 pub use record::{parse_shard_key, shard_key, shard_of, Record};
 
 use crate::for_each_record;
@@ -40,6 +42,13 @@ pub fn storage_used(kv: &impl KeyValue) -> usize {
 /// `used` units as a percentage of `STORAGE_BUDGET`.
 pub fn budget_percent(used: usize) -> f64 {
     used as f64 * 100.0 / STORAGE_BUDGET as f64
+}
+
+/// `budget_percent` in words with one decimal, "41.0%", rounded down. Written with integers: a
+/// float formatter would cost the wasm about 10 KB for this one line.
+pub fn budget_words(used: usize) -> String {
+    let tenths = used.saturating_mul(1000) / STORAGE_BUDGET;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -298,7 +307,8 @@ impl<K: KeyValue> Store<K> {
     fn read_profile(&self) -> Result<Profile, StoreError> {
         match self.kv.get(PROFILE_KEY)? {
             None => Ok(Profile::default()),
-            Some(raw) => serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+            // `from_slice`, as every JSON read in the app: one compiled reader, not two.
+            Some(raw) => serde_json::from_slice(raw.as_bytes()).map_err(|e| StoreError::Corrupt {
                 key: PROFILE_KEY.into(),
                 reason: e.to_string(),
             }),
@@ -307,7 +317,13 @@ impl<K: KeyValue> Store<K> {
 
     fn read_shard<T: Record>(&self, key: &str) -> Result<BTreeMap<Id, T>, StoreError> {
         let records = self.read_records::<T>(key, &mut codec::Decoder::default())?;
-        Ok(records.into_iter().map(|r| (r.id(), r)).collect())
+        // Inserted one by one rather than collected: `collect` into a map sorts first, and that sort
+        // is compiled again for every record type. Same map (a repeated id keeps its last record).
+        let mut map = BTreeMap::new();
+        for record in records {
+            map.insert(record.id(), record);
+        }
+        Ok(map)
     }
 
     /// Every shard of one collection, read in turn straight into one map, with one decoder. For one

@@ -246,6 +246,10 @@ fn storage_use_counts_vouch_keys_only_and_reads_as_a_share_of_the_budget() {
     assert_eq!(storage_used(&kv), "vouch.meta".len() + 2);
     assert_eq!(budget_percent(25_000), 1.0);
     assert_eq!(budget_percent(STORAGE_BUDGET), 100.0);
+    assert_eq!(budget_words(25_000), "1.0%");
+    assert_eq!(budget_words(1_025_667), "41.0%");
+    assert_eq!(budget_words(0), "0.0%");
+    assert_eq!(budget_words(STORAGE_BUDGET), "100.0%");
 }
 
 #[test]

@@ -7,7 +7,6 @@ use crate::model::{Id, Outcome, ReferralDraft};
 use crate::pipeline;
 use crate::ui::fields::{unique_id, FormErrors};
 use crate::web;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// One person on the yes form.
@@ -229,13 +228,13 @@ fn CantForm(ask: Id, name: String, done: RwSignal<Option<Answer>>) -> impl IntoV
     let app = use_app();
     let why = RwSignal::new(String::new());
     let questions = RwSignal::new(false);
-    let later = RwSignal::new((web::today() + chrono::Days::new(60)).format("%Y-%m-%d").to_string());
+    let later = RwSignal::new(crate::model::dates::iso(web::today() + chrono::Days::new(60)));
     let errors = RwSignal::new(Vec::<String>::new());
     let (why_id, q_id, later_id) = (unique_id("cw"), unique_id("cq"), unique_id("cd"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = later.get_untracked();
-        let later_follow_up = match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+        let later_follow_up = match crate::model::dates::parse_iso(&value) {
             Ok(d) => Some(d),
             Err(_) if value.trim().is_empty() => None,
             Err(_) => {

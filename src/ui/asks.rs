@@ -3,6 +3,7 @@
 //! résumé, a later follow-up).
 
 use crate::app::{href, use_app, Toast};
+use crate::model::Parts;
 use crate::model::{Ask, Id, Outcome};
 use crate::pipeline::{self, drafts, CantStep, FollowUp};
 use crate::ui::answer::RecordOutcome;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::model::dates::short_date(d)
 }
 
 /// The contact page's "Asks" section.
@@ -26,15 +27,26 @@ pub fn ContactAsks(
 ) -> impl IntoView {
     let app = use_app();
     let asks = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::ASKS, |d| {
             let mut list: Vec<(NaiveDate, Id)> = d
                 .asks
                 .values()
                 .filter(|a| a.contact == contact)
                 .map(|a| (a.sent_on, a.id))
                 .collect();
-            list.sort_by(|a, b| b.cmp(a));
+            crate::sort::sort_by(&mut list, |a, b| b.cmp(a));
             list.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+        })
+    });
+    // What the user owes for this contact's asks, worked out once for all of their cards.
+    let today = web::clock::today();
+    let owed = Memo::new(move |_| {
+        let today = today.get();
+        app.data.with(Parts::ASKS | Parts::REFERRALS | Parts::CONTACTS, |d| {
+            pipeline::owed(d, today)
+                .into_iter()
+                .filter(|o| o.contact == contact)
+                .collect::<Vec<_>>()
         })
     });
     view! {
@@ -46,7 +58,7 @@ pub fn ContactAsks(
             >
                 <ul class="ask-list" aria-label="Asks">
                     <For each=move || asks.get() key=|id| *id let:id>
-                        <li><AskCard id=id/></li>
+                        <li><AskCard id=id owed=owed/></li>
                     </For>
                 </ul>
             </Show>
@@ -59,9 +71,11 @@ pub fn ContactAsks(
 pub fn AskCard(
     /// The ask shown.
     id: Id,
+    /// What the user owes for the contact's asks, this one's among them.
+    owed: Memo<Vec<pipeline::Owed>>,
 ) -> impl IntoView {
     let app = use_app();
-    let ask = Memo::new(move |_| app.data.with(|d| d.asks.get(&id).cloned()));
+    let ask = Memo::new(move |_| app.data.with(Parts::ASKS, |d| d.asks.get(&id).cloned()));
     let today = web::clock::today();
     move || {
         let today = today.get();
@@ -94,10 +108,10 @@ pub fn AskCard(
             Outcome::Cant { .. } => "state warn",
             _ => "state",
         };
-        let owed_here: Vec<pipeline::Owed> = app.data.with_untracked(|d| {
-            pipeline::owed(d, today)
-                .into_iter()
+        let owed_here: Vec<pipeline::Owed> = owed.with(|all| {
+            all.iter()
                 .filter(|o| o.about == pipeline::OwedRef::Ask(id))
+                .cloned()
                 .collect()
         });
         let body = match &a.outcome {
@@ -134,7 +148,7 @@ fn YesDetails(ask: Ask) -> impl IntoView {
     let app = use_app();
     let names: Vec<(String, String)> = app.data.with_untracked(|d| {
         let mut list: Vec<_> = d.referrals.values().filter(|r| r.ask == Some(ask.id)).collect();
-        list.sort_by_key(|r| (r.referred_at, r.id));
+        crate::sort::sort_by_key(&mut list, |r| (r.referred_at, r.id));
         list.iter()
             .map(|r| (r.name.clone(), pipeline::stage_label(r.stage).to_string()))
             .collect()

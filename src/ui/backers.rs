@@ -2,6 +2,7 @@
 
 use crate::app::href;
 use crate::app::use_app;
+use crate::model::Parts;
 use crate::model::{Data, Id};
 use crate::network::backers;
 use crate::web;
@@ -33,7 +34,7 @@ struct Ranking {
 pub fn Backers() -> impl IntoView {
     let app = use_app();
     let today = web::clock::today();
-    let ranking = Memo::new(move |_| app.data.with(|d| ranking(d, today.get())));
+    let ranking = Memo::new(move |_| app.data.with(Parts::ALL, |d| ranking(d, today.get())));
 
     view! {
         <section class="page backers">

@@ -4,7 +4,6 @@
 use crate::app::{AppState, Toast};
 use crate::pipeline::{self, UrgencyPolicy};
 use crate::web;
-use leptos::prelude::*;
 
 /// Offers a calendar file for download, or says why not.
 /// Takes the app state rather than finding it: it runs in click handlers, outside any owner.

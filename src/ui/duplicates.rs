@@ -4,6 +4,7 @@
 
 use crate::app::{href, use_app, Toast};
 use crate::model::Id;
+use crate::model::Parts;
 use crate::network::{find_duplicates, merge_contacts, Certainty, DuplicatePair, MatchKey, MergeField, Side};
 use crate::web;
 use leptos::prelude::*;
@@ -16,9 +17,9 @@ const SHOWN: usize = 30;
 #[component]
 pub fn Duplicates() -> impl IntoView {
     let app = use_app();
-    // Pairs the user said are two people, for as long as the screen is open.
-    let dismissed = RwSignal::new(HashSet::<(Id, Id)>::new());
-    let pairs = Memo::new(move |_| app.data.with(find_duplicates));
+    // Pairs the user said are two people, kept in this browser so they are not offered again.
+    let dismissed = RwSignal::new(web::prefs::not_duplicates());
+    let pairs = Memo::new(move |_| app.data.with(Parts::CONTACTS, find_duplicates));
     let visible = Memo::new(move |_| {
         dismissed.with(|d| {
             pairs.with(|p| {
@@ -91,6 +92,17 @@ fn PairCard(
             .with_untracked(|d| d.contacts.get(&id).map(|c| c.name.clone()).unwrap_or_default())
     };
     let (name_a, name_b) = (name(a), name(b));
+    let not_the_same = move |a: Id, b: Id| {
+        dismissed.update(|d| {
+            d.insert((a, b));
+        });
+        if !dismissed.with_untracked(web::prefs::save_not_duplicates) {
+            app.show_toast(Toast {
+                message: "Hidden until you leave this screen: this browser would not store the choice.".into(),
+                undo: None,
+            });
+        }
+    };
     // Which side wins each differing field: the first (older) contact's, unless it is blank. Set
     // for every field, so what the radios show is what the merge does.
     let initial: Vec<(MergeField, Side)> = pair
@@ -156,7 +168,7 @@ fn PairCard(
             })}
             <div class="actions">
                 <button type="button" class="button primary" on:click=merge>{merge_label}</button>
-                <button type="button" class="button ghost" on:click=move |_| dismissed.update(|d| { d.insert((a, b)); })>"Not the same person"</button>
+                <button type="button" class="button ghost" on:click=move |_| not_the_same(a, b)>"Not the same person"</button>
             </div>
         </li>
     }

@@ -2,6 +2,7 @@
 //! kind, roles, industry, places, the target and the pitch. Nothing is saved until every field is valid.
 
 use crate::app::{href, use_app, Toast};
+use crate::model::Parts;
 use crate::model::{Goal, GoalDraft, GoalKind, Id};
 use crate::ui::fields::{unique_id, FormErrors, TextArea, TextField};
 use crate::web;
@@ -68,7 +69,7 @@ pub fn GoalEditor(
     on_saved: Option<Callback<Id>>,
 ) -> impl IntoView {
     let app = use_app();
-    let skills = Memo::new(move |_| app.data.with(|d| d.profile.skills.clone()));
+    let skills = Memo::new(move |_| app.data.with(Parts::PROFILE, |d| d.profile.skills.clone()));
     let draft = goal
         .as_ref()
         .map(|g| GoalDraft::from_goal(g, &skills.get_untracked()))

@@ -3,6 +3,7 @@
 //! checked by `GoalDraft`, serves adding and editing.
 
 use crate::app::{href, use_app, Toast};
+use crate::model::Parts;
 use crate::model::{newest_first, Goal, GoalKind, Id};
 use crate::ui::goal_editor::GoalEditor;
 use crate::web;
@@ -44,7 +45,7 @@ pub fn Goals() -> impl IntoView {
     // an archive) that redraws the cards does not close it.
     let editing = RwSignal::new(None::<Id>);
     let goals = move |archived: bool| {
-        app.data.with(|d| {
+        app.data.with(Parts::GOALS, |d| {
             newest_first(d.goals.values().filter(|g| g.archived == archived))
                 .into_iter()
                 .cloned()
@@ -284,7 +285,7 @@ fn DeleteGoal(
     let confirm_id = format!("{}-confirm", card_id(id));
     let asks = Memo::new(move |_| {
         app.data
-            .with(|d| d.asks.values().filter(|a| a.goal == Some(id)).count())
+            .with(Parts::ASKS, |d| d.asks.values().filter(|a| a.goal == Some(id)).count())
     });
     let delete = {
         let title = title.clone();

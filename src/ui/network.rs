@@ -3,31 +3,22 @@
 //! warm paths into it.
 
 use crate::app::{href, use_app};
-use crate::model::{Data, Id, Person};
-use crate::network::{company_key, paths_into, Filters, SearchIndex};
+use crate::model::{Catchup, Data, Id, Parts, Person};
+use crate::network::{company_key, paths_into_among, Filters, SearchIndex};
 use crate::ui::fields::unique_id;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Height of one row in pixels; must match `.vlist li` in style/main.css.
-const ROW: f64 = 64.0;
+/// Height of one row in pixels; must match `.vlist li` in style/main.css. Styles are written with
+/// the integer, so no float formatting is compiled in for them.
+const ROW_PX: usize = 64;
+const ROW: f64 = ROW_PX as f64;
 /// Rows drawn above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 8;
 /// How many paths of each kind the company panel lists, strongest first.
 const PATHS_SHOWN: usize = 10;
-
-/// The index behind search. Compared by identity: a new build always means new data.
-#[derive(Clone)]
-struct Index(Arc<SearchIndex>);
-
-impl PartialEq for Index {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -81,9 +72,45 @@ pub fn Network() -> impl IntoView {
     let list_ref = NodeRef::<leptos::html::Div>::new();
     let search_ref = NodeRef::<leptos::html::Input>::new();
 
-    let total = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
+    let total = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| d.contacts.len()));
     let today = web::clock::today();
-    let index = Memo::new(move |_| Index(Arc::new(app.data.with(|d| SearchIndex::build(d, today.get())))));
+    // The search index lives beside the data, with the number of the last change it saw, and
+    // catches up on the contacts each change touched: an edit re-folds one contact, not 30,000.
+    let index = StoredValue::new(None::<(SearchIndex, u64)>);
+    let index_changed = Memo::new(move |runs: Option<&u64>| {
+        app.data.track(Parts::ACTIVITY);
+        let today = today.get();
+        let seq = app.data.seq();
+        let fresh = || app.data.with_untracked(|d| SearchIndex::build(d, today));
+        let changed = index.try_update_value(|slot| match slot {
+            Some((i, seen)) if i.today() == today => {
+                let catchup = app.data.since(*seen, Parts::ACTIVITY);
+                *seen = seq;
+                match catchup {
+                    Catchup::Nothing => false,
+                    Catchup::Contacts(ids) => {
+                        app.data.with_untracked(|d| i.refresh(d, &ids));
+                        true
+                    }
+                    Catchup::Everything => {
+                        *i = fresh();
+                        true
+                    }
+                }
+            }
+            _ => {
+                *slot = Some((fresh(), seq));
+                true
+            }
+        }) == Some(true);
+        // A count of the index's changes: the search re-runs only when it moved.
+        let runs = runs.copied().unwrap_or(0);
+        if changed {
+            runs + 1
+        } else {
+            runs
+        }
+    });
     let opt = |s: RwSignal<String>| {
         let v = s.get();
         (!v.is_empty()).then_some(v)
@@ -98,12 +125,27 @@ pub fn Network() -> impl IntoView {
             backers_only: backers_only.get(),
         };
         let text = query.get();
-        index.with(|i| i.0.query(&text, &filters))
+        // Read, not only tracked: reading is what brings the index up to date first.
+        index_changed.get();
+        // Marked so `make bench` can time the search apart from drawing its result.
+        web::mark("vouch:search:start");
+        let found = index.with_value(|i| i.as_ref().map(|(i, _)| i.query(&text, &filters)).unwrap_or_default());
+        web::mark("vouch:search:end");
+        found
     });
-    let tags = Memo::new(move |_| app.data.with(|d| choices(d, |c| c.tags.clone())));
-    let companies = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.company.clone()])));
-    let industries = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.industry.clone()])));
-    let locations = Memo::new(move |_| app.data.with(|d| choices(d, |c| vec![c.location.clone()])));
+    let tags = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| choices(d, |c| c.tags.clone())));
+    let companies = Memo::new(move |_| {
+        app.data
+            .with(Parts::CONTACTS, |d| choices(d, |c| vec![c.company.clone()]))
+    });
+    let industries = Memo::new(move |_| {
+        app.data
+            .with(Parts::CONTACTS, |d| choices(d, |c| vec![c.industry.clone()]))
+    });
+    let locations = Memo::new(move |_| {
+        app.data
+            .with(Parts::CONTACTS, |d| choices(d, |c| vec![c.location.clone()]))
+    });
 
     // Only the rows in (or near) the scrolled window are built.
     let visible = Memo::new(move |_| {
@@ -115,7 +157,7 @@ pub fn Network() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let (first, last) = visible.get();
         hits.with(|ids| {
-            app.data.with(|d| {
+            app.data.with(Parts::CONTACTS, |d| {
                 ids[first..last]
                     .iter()
                     .enumerate()
@@ -162,29 +204,38 @@ pub fn Network() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    // Every company anyone in the network works at, folded: a search only scans for warm paths
-    // when it names one, which keeps keystrokes cheap at 30,000 contacts.
-    let known_companies = Memo::new(move |_| {
-        app.data.with(|d| {
-            let named = d.links.values().filter_map(|l| match &l.to {
-                Person::Named { company, .. } => Some(company_key(company)),
-                Person::Contact(_) => None,
-            });
-            d.contacts
+    // The companies of people the user named on a knows-link, folded; the contacts' own are in
+    // the search index. A search only scans for warm paths when it names one, which keeps
+    // keystrokes cheap at 30,000 contacts.
+    let named_companies = Memo::new(move |_| {
+        app.data.with(Parts::LINKS, |d| {
+            d.links
                 .values()
-                .map(|c| company_key(&c.company))
-                .chain(named)
+                .filter_map(|l| match &l.to {
+                    Person::Named { company, .. } => Some(company_key(company)),
+                    Person::Contact(_) => None,
+                })
                 .filter(|k| !k.is_empty())
                 .collect::<std::collections::HashSet<String>>()
         })
     });
+    // Who works at the company a search names, from the search index.
+    let at_company = move |q: &str| {
+        let key = company_key(q);
+        index_changed.get();
+        index.with_value(|i| i.as_ref().map(|(i, _)| i.at_company(&key).to_vec()).unwrap_or_default())
+    };
     let paths = Memo::new(move |_| {
         let q = query.get();
-        if q.trim().chars().count() < 2 || !known_companies.with(|k| k.contains(&company_key(&q))) {
+        if q.trim().chars().count() < 2 {
             return None;
         }
-        app.data.with(|d| {
-            let p = paths_into(d, &q);
+        let at = at_company(&q);
+        if at.is_empty() && !named_companies.with(|k| k.contains(&company_key(&q))) {
+            return None;
+        }
+        app.data.with(Parts::ALL, |d| {
+            let p = paths_into_among(d, &q, &at);
             if p.is_empty() {
                 return None;
             }
@@ -332,17 +383,19 @@ pub fn Network() -> impl IntoView {
                         }
                     }
                 >
-                    <ul aria-label="Contacts" style:height=move || format!("{}px", hits.read().len() as f64 * ROW)>
+                    <ul aria-label="Contacts" style:height=move || format!("{}px", hits.read().len() * ROW_PX)>
                         <For each=move || rows.get() key=|(i, r)| (*i, r.clone()) let:item>
                             <li
                                 aria-setsize=move || hits.read().len()
                                 aria-posinset=item.0 + 1
-                                style:transform=format!("translateY({}px)", item.0 as f64 * ROW)
+                                style:transform=format!("translateY({}px)", item.0 * ROW_PX)
                             >
-                                <A href=href(&format!("/network/{}", item.1.id))>
+                                // A plain link (the router still handles the click): the
+                                // router's <A> costs a reactive node per row, redrawn per keystroke.
+                                <a href=href(&format!("/network/{}", item.1.id))>
                                     <span class="name">{item.1.name.clone()}</span>
                                     <span class="sub">{item.1.headline.clone()}</span>
-                                </A>
+                                </a>
                             </li>
                         </For>
                     </ul>

@@ -47,7 +47,7 @@ pub fn OwedItem(
     let prepared = app.data.with_untracked(|d| drafts::for_owed(d, &owed));
     let panel_id = format!("owed-{}-{:?}-{}", owed.contact, owed.kind, about_key(&owed.about));
     let link = href(&format!("/network/{}", owed.contact));
-    let since = owed.due.format("%-d %b %Y").to_string();
+    let since = crate::model::dates::short_date(owed.due);
     let for_ics = owed.clone();
     let export = move |_| {
         let event = app.data.with_untracked(|d| pipeline::event_for_owed(&for_ics, d));
@@ -66,7 +66,7 @@ pub fn OwedItem(
             <div class="item-main">
                 <span class="step">{label} " to " <A href=link attr:class="name">{name}</A></span>
                 <span>{owed.reason.clone()}</span>
-                <span class="meta">"Since " <time datetime=owed.due.format("%Y-%m-%d").to_string()>{since}</time></span>
+                <span class="meta">"Since " <time datetime=crate::model::dates::iso(owed.due)>{since}</time></span>
             </div>
             <div class="item-actions">
                 <WriteToggle

@@ -5,6 +5,7 @@
 
 use crate::app::use_app;
 use crate::model::Id;
+use crate::model::Parts;
 use crate::pipeline::{self, stage_label};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -28,8 +29,8 @@ pub fn GoalProgressView(
     title: String,
 ) -> impl IntoView {
     let app = use_app();
-    let progress = Memo::new(move |_| app.data.with(|d| pipeline::goal_progress(d, goal)));
-    let doubts = Memo::new(move |_| app.data.with(|d| pipeline::plan_doubts(d, goal)));
+    let progress = Memo::new(move |_| app.data.with(Parts::ALL, |d| pipeline::goal_progress(d, goal)));
+    let doubts = Memo::new(move |_| app.data.with(Parts::ALL, |d| pipeline::plan_doubts(d, goal)));
     view! {
         <section class="goal-progress" aria-label=format!("Progress: {title}")>
             {move || {

@@ -2,6 +2,7 @@
 //! by whom, how long ago (on a clock that ticks each minute), and the next step with its draft.
 
 use crate::app::{href, use_app, AppState, Toast};
+use crate::model::Parts;
 use crate::model::{Closing, Id, Referral, Stage, Stamp};
 use crate::pipeline::{self, drafts, stage_label, UrgencyPolicy};
 use crate::ui::calendar::download_ics;
@@ -35,12 +36,14 @@ pub fn ReferralCard(
     hours: Signal<u32>,
 ) -> impl IntoView {
     let app = use_app();
-    let referral = Memo::new(move |_| app.data.with(|d| d.referrals.get(&id).cloned()));
+    let referral = Memo::new(move |_| app.data.with(Parts::REFERRALS, |d| d.referrals.get(&id).cloned()));
     let referrer = Memo::new(move |_| {
         referral.with(|r| {
             r.as_ref().map(|r| {
                 app.data
-                    .with(|d| d.contacts.get(&r.referred_by).map(|c| (c.id, c.name.clone())))
+                    .with(Parts::CONTACTS, |d| {
+                        d.contacts.get(&r.referred_by).map(|c| (c.id, c.name.clone()))
+                    })
                     .unwrap_or((r.referred_by, "a deleted contact".to_string()))
             })
         })
@@ -131,7 +134,7 @@ pub fn ReferralCard(
                 text.push_str(&format!(" · {}", c.label()));
             }
             if let (Stage::MeetingSet, Some(day)) = (r.stage, r.meeting_on) {
-                text.push_str(&format!(" · meeting on {}", day.format("%-d %b %Y")));
+                text.push_str(&format!(" · meeting on {}", crate::model::dates::short_date(day)));
             }
             view! { <p class="stage-line">{text}</p> }
         });
@@ -195,7 +198,7 @@ pub fn ReferralCard(
                 {(!headline.is_empty()).then(|| view! { <p class="sub">{headline}</p> })}
                 <p class="by">
                     "Referred by " <A href=href(&format!("/network/{by_id}"))>{by_name.clone()}</A>
-                    {format!(" on {}", r.referred_at.0.format("%-d %b %Y"))}
+                    {format!(" on {}", crate::model::dates::short_date(r.referred_at.0.date_naive()))}
                     {calls}
                 </p>
                 {age}
@@ -224,7 +227,7 @@ fn StageActions(
 ) -> impl IntoView {
     let app = use_app();
     let closing = RwSignal::new(Closing::NoOffer.key().to_string());
-    let meeting = RwSignal::new(meeting_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default());
+    let meeting = RwSignal::new(meeting_on.map(crate::model::dates::iso).unwrap_or_default());
     let closing_id = unique_id("cl");
     let meeting_id = unique_id("mt");
     let edit = move |change: &dyn Fn(&mut Referral) -> Result<(), String>, done: String| {
@@ -263,7 +266,7 @@ fn StageActions(
     let n = name.clone();
     let save_meeting = move |_| {
         let value = meeting.get_untracked();
-        let day = match chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+        let day = match crate::model::dates::parse_iso(&value) {
             Ok(d) => Some(d),
             Err(_) if value.trim().is_empty() => None,
             Err(_) => {

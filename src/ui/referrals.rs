@@ -3,6 +3,7 @@
 //! its first message is one click away (the card is in `referral_card`).
 
 use crate::app::{href, use_app, Toast};
+use crate::model::Parts;
 use crate::model::Stage;
 use crate::pipeline::{self, stage_label};
 use crate::ui::calendar::download_upcoming;
@@ -20,7 +21,10 @@ pub fn Referrals() -> impl IntoView {
     // The stages that have referrals, and each stage's ids, apart: a column is keyed by its stage
     // and a card by its id, so moving one referral redraws only that card, never its neighbours
     // (whose open drafts and unsaved notes live in their own signals).
-    let by_stage = Memo::new(move |_| app.data.with(|d| pipeline::referrals_by_stage(d.referrals.values())));
+    let by_stage = Memo::new(move |_| {
+        app.data
+            .with(Parts::REFERRALS, |d| pipeline::referrals_by_stage(d.referrals.values()))
+    });
     let stages = Memo::new(move |_| by_stage.with(|b| b.iter().map(|(stage, _)| *stage).collect::<Vec<_>>()));
     let hours_id = unique_id("uh");
     let export_all = move |_| download_upcoming(app, hours.get_untracked());

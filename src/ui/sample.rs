@@ -5,13 +5,17 @@
 use crate::app::{use_app, Toast};
 use crate::demo::{demo_data, is_demo, remove_demo};
 use crate::import::plan::Touched;
+use crate::model::Parts;
 use crate::web;
 use leptos::prelude::*;
 
 #[component]
 pub fn SampleDataButton() -> impl IntoView {
     let app = use_app();
-    let loaded = Memo::new(move |_| app.data.with(|d| d.contacts.keys().any(|id| is_demo(*id))));
+    let loaded = Memo::new(move |_| {
+        app.data
+            .with(Parts::CONTACTS, |d| d.contacts.keys().any(|id| is_demo(*id)))
+    });
     let add = move |_| {
         let demo = demo_data(web::today(), web::now());
         let touched = Touched::all_of(&demo);

@@ -3,6 +3,7 @@
 
 use crate::app::{href, use_app, Toast};
 use crate::export;
+use crate::model::Parts;
 use crate::model::{Data, ProfileDraft};
 use crate::store::{self, Backup};
 use crate::ui::fields::{FormErrors, TextArea, TextField};
@@ -94,7 +95,7 @@ fn ContactsSection() -> impl IntoView {
     let last_import = move || {
         app.last_import.get().map(|u| {
             let when = chrono::DateTime::from_timestamp_millis(u.batch.millis())
-                .map(|t| t.format("%-d %b %Y").to_string())
+                .map(|t| crate::model::dates::short_date(t.date_naive()))
                 .unwrap_or_default();
             let changed = if u.before.is_empty() {
                 String::new()
@@ -152,7 +153,7 @@ fn DataSection() -> impl IntoView {
     let restore_error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<PendingRestore>);
     let counts = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::ALL, |d| {
             format!(
                 "{} contacts, {} touchpoints, {} goals, {} asks, {} referrals",
                 d.contacts.len(),
@@ -165,7 +166,7 @@ fn DataSection() -> impl IntoView {
     });
     // Re-measured whenever the data changes: the size localStorage counts against its quota.
     let used = Memo::new(move |_| {
-        app.data.track();
+        app.data.track(Parts::ALL);
         store::storage_used(&LocalKv)
     });
 
@@ -212,7 +213,7 @@ fn DataSection() -> impl IntoView {
         <section class="card" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>"Stored in this browser only: " {move || counts.get()} "."</p>
-            <p class="hint">{move || format!("Using {:.1}% of the roughly 2.5 million characters browsers allow a site.", store::budget_percent(used.get()))}</p>
+            <p class="hint">{move || format!("Using {} of the roughly 2.5 million characters browsers allow a site.", store::budget_words(used.get()))}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| crate::web::backup::download_backup(app)>"Download a backup"</button>
             </div>

@@ -5,9 +5,10 @@
 
 use crate::app::href;
 use crate::app::{use_app, AppState};
+use crate::model::Parts;
 use crate::model::{Id, Outcome};
-use crate::network::today::{cold_list, recent_touches, suggestions, ColdRow, SuggestedRow};
-use crate::network::{job_news, JobNews};
+use crate::network::job_news;
+use crate::network::today::{cold_list, recent_touches, suggestions};
 use crate::pipeline::{self, Owed, OwedKind, UrgencyPolicy};
 use crate::ui::calendar::download_upcoming;
 use crate::ui::owed::OwedItem;
@@ -24,11 +25,11 @@ pub fn Today() -> impl IntoView {
     let app = use_app();
     // Follows the clock: a Today left open overnight moves on at midnight.
     let today = web::clock::today();
-    let has_profile = Memo::new(move |_| app.data.with(|d| d.profile.is_set_up()));
-    let contacts = Memo::new(move |_| app.data.with(|d| d.contacts.len()));
-    let has_goals = Memo::new(move |_| app.data.with(|d| d.goals.values().any(|g| !g.archived)));
+    let has_profile = Memo::new(move |_| app.data.with(Parts::PROFILE, |d| d.profile.is_set_up()));
+    let contacts = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| d.contacts.len()));
+    let has_goals = Memo::new(move |_| app.data.with(Parts::GOALS, |d| d.goals.values().any(|g| !g.archived)));
     let greeting = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::PROFILE, |d| {
             let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
             if first.is_empty() {
                 "Welcome to Vouch".to_string()
@@ -37,21 +38,22 @@ pub fn Today() -> impl IntoView {
             }
         })
     });
-    let cold = Memo::new(move |_| app.data.with(|d| cold_list(d, today.get())));
-    let suggested = Memo::new(move |_| cold.with(|c| app.data.with(|d| suggestions(d, &c.ids, today.get()))));
-    let recent = Memo::new(move |_| app.data.with(recent_touches));
-    let news = Memo::new(move |_| app.data.with(|d| job_news(d, today.get())));
+    let cold = Memo::new(move |_| app.data.with(Parts::ACTIVITY, |d| cold_list(d, today.get())));
+    let suggested =
+        Memo::new(move |_| cold.with(|c| app.data.with(Parts::ALL, |d| suggestions(d, &c.ids, today.get()))));
+    let recent = Memo::new(move |_| app.data.with(Parts::TOUCHPOINTS | Parts::CONTACTS, recent_touches));
+    let news = Memo::new(move |_| app.data.with(Parts::ACTIVITY, |d| job_news(d, today.get())));
     let now = ticking_now();
     let hours = Signal::derive(urgency_hours);
     let urgent = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::REFERRALS, |d| {
             pipeline::urgent_queue(d.referrals.values(), now.get().0, UrgencyPolicy::hours(hours.get()))
                 .iter()
                 .map(|u| u.referral.id)
                 .collect::<Vec<Id>>()
         })
     });
-    let owed = Memo::new(move |_| app.data.with(|d| pipeline::owed(d, today.get())));
+    let owed = Memo::new(move |_| app.data.with(Parts::ALL, |d| pipeline::owed(d, today.get())));
     let follow_ups = Memo::new(move |_| {
         owed.with(|o| {
             o.iter()
@@ -163,7 +165,9 @@ pub fn Today() -> impl IntoView {
                     <p class="hint">"A new job is the easiest reason to get back in touch. Logging the note resets their keep-in-touch clock."</p>
                     <ul class="item-list" aria-label="Congratulate">
                         <For each=move || news.get() key=|n| n.clone() let:n>
-                            <NewsItem news=n form=form/>
+                            <PersonItem contact=n.contact name=n.name.clone() section=Section::News form=form>
+                                <span class="step">{n.words.clone()}</span>
+                            </PersonItem>
                         </For>
                     </ul>
                 </section>
@@ -174,7 +178,10 @@ pub fn Today() -> impl IntoView {
                     <p class="hint">"Past the keep-in-touch date you aim for. Any touch resets the clock."</p>
                     <ul class="item-list" aria-label="Going cold">
                         <For each=move || cold.with(|c| c.rows.clone()) key=|row| row.clone() let:row>
-                            <ColdItem row=row form=form/>
+                            <PersonItem contact=row.id name=row.name.clone() section=Section::Cold form=form>
+                                <span class="overdue">{row.overdue.clone()}</span>
+                                <span class="meta"><time datetime=row.last_touch_iso.clone()>{row.last_touch.clone()}</time></span>
+                            </PersonItem>
                         </For>
                     </ul>
                     <Show when=move || cold.with(|c| c.total > c.rows.len())>
@@ -193,7 +200,13 @@ pub fn Today() -> impl IntoView {
                     <p class="hint">"Your strongest "<A href=href("/backers")>"backers"</A>", and the next step with each."</p>
                     <ul class="item-list" aria-label="Suggested touches">
                         <For each=move || suggested.get() key=|row| row.clone() let:row>
-                            <SuggestedItem row=row form=form/>
+                            <PersonItem contact=row.id name=row.name.clone() section=Section::Suggested form=form>
+                                <span class="step">{row.step.clone()}</span>
+                                <span class="meta">{row.reason.clone()}</span>
+                                <A href=href(&format!("/ask?contact={}", row.id)) attr:class="ask-link" attr:aria-label=format!("Make the ask to {}", row.name)>
+                                    "Make the ask"
+                                </A>
+                            </PersonItem>
                         </For>
                     </ul>
                 </section>
@@ -312,64 +325,25 @@ impl OpenForm {
     }
 }
 
+/// One person on Today: their name as a link, what is said of them, and "Log a touch" in place.
 #[component]
-fn NewsItem(
-    /// The contact who moved, and where.
-    news: JobNews,
+fn PersonItem(
+    contact: Id,
+    name: String,
+    /// The list the item is in.
+    section: Section,
     form: OpenForm,
+    /// What the item says beside the name.
+    children: Children,
 ) -> impl IntoView {
-    let link = href(&format!("/network/{}", news.contact));
-    let name = news.name.clone();
+    let shown = name.clone();
     view! {
         <li class="item">
             <div class="item-main">
-                <A href=link attr:class="name">{name}</A>
-                <span class="step">{news.words}</span>
+                <A href=href(&format!("/network/{contact}")) attr:class="name">{shown}</A>
+                {children()}
             </div>
-            <LogTouchInPlace contact=news.contact name=news.name section=Section::News form=form/>
-        </li>
-    }
-}
-
-#[component]
-fn ColdItem(
-    /// The contact going cold, in words.
-    row: ColdRow,
-    form: OpenForm,
-) -> impl IntoView {
-    let link = href(&format!("/network/{}", row.id));
-    let name = row.name.clone();
-    view! {
-        <li class="item">
-            <div class="item-main">
-                <A href=link attr:class="name">{name}</A>
-                <span class="overdue">{row.overdue}</span>
-                <span class="meta"><time datetime=row.last_touch_iso>{row.last_touch}</time></span>
-            </div>
-            <LogTouchInPlace contact=row.id name=row.name section=Section::Cold form=form/>
-        </li>
-    }
-}
-
-#[component]
-fn SuggestedItem(
-    /// The backer and their next step, in words.
-    row: SuggestedRow,
-    form: OpenForm,
-) -> impl IntoView {
-    let link = href(&format!("/network/{}", row.id));
-    let name = row.name.clone();
-    view! {
-        <li class="item">
-            <div class="item-main">
-                <A href=link attr:class="name">{name}</A>
-                <span class="step">{row.step}</span>
-                <span class="meta">{row.reason}</span>
-                <A href=href(&format!("/ask?contact={}", row.id)) attr:class="ask-link" attr:aria-label=format!("Make the ask to {}", row.name)>
-                    "Make the ask"
-                </A>
-            </div>
-            <LogTouchInPlace contact=row.id name=row.name section=Section::Suggested form=form/>
+            <LogTouchInPlace contact=contact name=name section=section form=form/>
         </li>
     }
 }

@@ -20,7 +20,7 @@ pub fn LogTouch(
     let app = use_app();
     let kind = RwSignal::new(TouchKind::Note.key().to_string());
     let direction = RwSignal::new(Direction::Neutral.key().to_string());
-    let date = RwSignal::new(web::today().format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(crate::model::dates::iso(web::today()));
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let ids = [unique_id("tk"), unique_id("td"), unique_id("tr"), unique_id("tn")];
@@ -38,7 +38,7 @@ pub fn LogTouch(
         let Some(kind) = TouchKind::from_key(&kind.get_untracked()) else {
             return;
         };
-        let Ok(day) = chrono::NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Ok(day) = crate::model::dates::parse_iso(&date.get_untracked()) else {
             error.set(Some("Date must be a date, like 2026-11-22.".into()));
             return;
         };

@@ -3,7 +3,6 @@
 use crate::app::{AppState, Toast};
 use crate::store::Backup;
 use crate::web;
-use leptos::prelude::*;
 
 /// Downloads everything as one readable JSON file.
 pub fn download_backup(app: AppState) {

@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod clock;
+pub mod data;
 pub mod prefs;
 pub mod share;
 
@@ -145,14 +146,14 @@ fn blob_url(mime: &str, text: &str) -> Option<String> {
 pub fn raw_dump_json() -> String {
     let store = crate::store::Store::new(LocalKv);
     match store.raw_dump() {
-        Ok(map) => serde_json::to_string_pretty(&map).unwrap_or_default(),
+        Ok(map) => crate::store::pretty_json(&serde_json::to_string(&map).unwrap_or_default()),
         Err(e) => format!("{{\"error\": {:?}}}", e.to_string()),
     }
 }
 
 /// A file name with the date, so downloads don't overwrite each other.
 pub fn dated_filename(prefix: &str, ext: &str) -> String {
-    format!("{prefix}-{}.{ext}", today().format("%Y-%m-%d"))
+    format!("{prefix}-{}.{ext}", crate::model::dates::iso(today()))
 }
 
 /// Registers the service worker that makes the app work offline. Failure only costs offline use,

@@ -121,6 +121,8 @@ await page.getByRole('status').getByText(`${N} contacts`).waitFor({ timeout: 120
 const vouch = await page.evaluate(async (words) => {
   const input = document.getElementById('network-search');
   const update = [];
+  const search = [];
+  const typed = [];
   const paint = [];
   const hits = {};
   for (const word of words) {
@@ -128,18 +130,24 @@ const vouch = await page.evaluate(async (words) => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await __bench.frame();
     for (let i = 1; i <= word.length; i++) {
+      performance.clearMarks();
       const start = performance.now();
       input.value = word.slice(0, i);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((ok) => setTimeout(ok, 0));
       update.push(performance.now() - start);
+      typed.push(word.slice(0, i));
+      // The search itself, between the marks the Network screen leaves around it.
+      const [from] = performance.getEntriesByName('vouch:search:start');
+      const [to] = performance.getEntriesByName('vouch:search:end');
+      search.push(from && to ? to.startTime - from.startTime : NaN);
       await __bench.frame();
       await __bench.frame();
       paint.push(performance.now() - start);
     }
     hits[word] = document.querySelector('p.count[role=status]')?.textContent.trim();
   }
-  return { update, paint, hits };
+  return { update, search, typed, paint, hits };
 }, WORDS);
 
 // The UMD build (a global `MiniSearch`), beside the CommonJS one (the package's exports hide it).
@@ -171,10 +179,15 @@ const mini = await page.evaluate(({ contacts, words }) => {
   return { build, search, hits };
 }, { contacts, words: WORDS });
 const v = stats(vouch.update);
+const vs = stats(vouch.search);
 const m = stats(mini.search);
 console.log(`search per keystroke at ${N}, ${vouch.update.length} keystrokes of ${WORDS.map((w) => `"${w}"`).join(', ')}:`);
 console.log(`  Vouch, search and list update: ${show(vouch.update)}; to the painted result ${show(vouch.paint)} (includes waiting for two frames); shown for the whole words: ${Object.entries(vouch.hits).map(([w, n]) => `${w} ${n}`).join(', ')}`);
 console.log(`  MiniSearch ${MINI_VERSION} in the same page (prefix, every word): ${show(mini.search)}; its index built in ${mini.build.toFixed(0)} ms; hits for the whole words: ${Object.entries(mini.hits).map(([w, n]) => `${w} ${n}`).join(', ')}`);
+const worst = vouch.update.indexOf(Math.max(...vouch.update));
+console.log(`  Vouch's slowest keystroke: "${vouch.typed[worst]}", ${vouch.update[worst].toFixed(1)} ms, of which the search ${vouch.search[worst].toFixed(1)} ms`);
+console.log(`  Vouch, the search alone (between its performance marks): ${show(vouch.search)}`);
+console.log(`  Vouch search alone / MiniSearch search alone: median ${(vs.median / m.median).toFixed(2)}×, max ${(vs.max / m.max).toFixed(2)}×`);
 console.log(`  Vouch (search and list update) / MiniSearch (search alone): median ${(v.median / m.median).toFixed(2)}×, max ${(v.max / m.max).toFixed(2)}×`);
 
 // 3. The wizard's Who and What steps: two goals (targeted at companies in the sample), then per

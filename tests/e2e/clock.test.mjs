@@ -33,6 +33,33 @@ describe('the clock', () => {
     await page.getByText('Last touch 30 Nov 2026 (3 days ago)').waitFor();
   });
 
+  it('moves the ask wizard on at midnight: its follow-up date counts from the new day', async () => {
+    const { context } = await env.context();
+    const page = await context.newPage();
+    // A minute before midnight on Monday 30 November, in the browser's own time zone.
+    await page.clock.install({ time: new Date(2026, 10, 30, 23, 59, 0) });
+    await open(page, env.server.url);
+    await page.getByRole('button', { name: 'Explore with sample data' }).click();
+    await nav(page, 'Make the ask');
+    const next = () => page.getByRole('button', { name: 'Next' }).click();
+    const step = (name) => page.getByRole('heading', { name: new RegExp(`^Step \\d of 6: ${name}$`) }).waitFor();
+    await step('Goal');
+    await next();
+    await step('Who');
+    await page.getByRole('radio', { name: /Tobias Wrenfield/ }).first().check();
+    for (const name of ['What to ask', 'Make it personal', 'Channel and tone', 'Review and send']) {
+      await next();
+      await step(name);
+    }
+    const days = Number(await page.getByLabel('Follow up after (days)').inputValue());
+    const on = (d) => d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }).replace(',', '');
+    await page.getByText(`no reply by ${on(new Date(2026, 10, 30 + days))},`).waitFor();
+
+    // Midnight passes with the review open: the same "in N days" now ends a day later.
+    await page.clock.runFor(2 * 60_000);
+    await page.getByText(`no reply by ${on(new Date(2026, 11, 1 + days))},`).waitFor();
+  });
+
   it("shows a referral's deadline in the user's own time zone", async () => {
     const { context } = await env.context({ timezoneId: 'Asia/Kolkata' });
     const page = await context.newPage();

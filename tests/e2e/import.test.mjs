@@ -249,6 +249,50 @@ describe('import', () => {
     await page.getByRole('list', { name: 'New contacts' }).getByText('kofi@example.org').waitFor();
   });
 
+  it('duplicates already in the network: one pair merged, one kept apart across a reload', async () => {
+    const { context } = await env.context();
+    const page = await context.newPage();
+    await open(page, env.server.url);
+    const add = async (fields) => {
+      await nav(page, 'Network');
+      await page.getByRole('link', { name: /Add (your first )?contact/ }).first().click();
+      for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByRole('button', { name: 'Save contact' }).click();
+      await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
+    };
+    await add({ Name: 'Ana Souza', Company: 'Maersk', Role: 'Planner' });
+    await add({ Name: 'Ana  Souza', Company: 'MAERSK', Role: 'Planning lead' });
+    await add({ Name: 'Bo Lind', Email: 'bo@example.org' });
+    await add({ Name: 'Bodil Lind', Email: 'BO@example.org' });
+
+    const review = async () => {
+      await nav(page, 'Settings & data');
+      await page.getByRole('link', { name: /Review people who are in your network twice/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
+      return page.getByRole('list', { name: 'Possible duplicates' });
+    };
+    let list = await review();
+    await page.getByText('2 pairs to review.').waitFor();
+    const bo = list.getByRole('listitem', { name: 'Bo Lind and Bodil Lind' });
+    await bo.getByRole('button', { name: 'Not the same person' }).click();
+    await page.getByText('1 pair to review.').waitFor();
+
+    // The choice outlives the visit.
+    await page.reload();
+    list = await review();
+    await page.getByText('1 pair to review.').waitFor();
+    const ana = list.getByRole('listitem', { name: /^Ana Souza and Ana {1,2}Souza$/ });
+    await ana.getByRole('group', { name: 'Role' }).getByLabel('Planning lead').check();
+    await ana.getByRole('button', { name: 'Merge into Ana Souza' }).click();
+    await page.getByText('Merged into Ana Souza.').waitFor();
+    await page.getByRole('heading', { name: 'No duplicates found' }).waitFor();
+
+    await nav(page, 'Network');
+    await page.getByRole('status').getByText('3 contacts').waitFor();
+    await page.getByRole('link', { name: /Ana Souza/ }).click();
+    await page.getByText('Planning lead').first().waitFor();
+  });
+
   it('sample data comes in with one click and goes with one click', async () => {
     const ctx = await env.context();
     const page = await ctx.context.newPage();

@@ -5,6 +5,7 @@ use super::{OptionCard, Wizard};
 use crate::app::use_app;
 use crate::compose::Tone;
 use crate::model::Channel;
+use crate::model::Parts;
 use crate::ui::fields::unique_id;
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 pub fn ChannelStep(wizard: Wizard) -> impl IntoView {
     let app = use_app();
     let plan = wizard.plan;
-    let contact = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.contact(d).cloned())));
+    let contact = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| plan.with(|p| p.contact(d).cloned())));
     let channel = Memo::new(move |_| plan.with(|p| p.channel));
     let tone = Memo::new(move |_| plan.with(|p| p.tone));
     let suggested = Memo::new(move |_| contact.with(|c| c.as_ref().map(Tone::for_contact)));

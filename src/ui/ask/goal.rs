@@ -4,6 +4,7 @@
 use super::{OptionCard, Wizard};
 use crate::app::use_app;
 use crate::compose::active_goals;
+use crate::model::Parts;
 use crate::model::{GoalKind, Id};
 use crate::ui::fields::unique_id;
 use crate::ui::goal_editor::GoalEditor;
@@ -14,7 +15,7 @@ pub fn GoalStep(wizard: Wizard) -> impl IntoView {
     let app = use_app();
     let plan = wizard.plan;
     let goals = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::GOALS, |d| {
             active_goals(d)
                 .into_iter()
                 .map(|g| (g.id, g.title(), g.kind, g.details()))
@@ -27,7 +28,7 @@ pub fn GoalStep(wizard: Wizard) -> impl IntoView {
     let today = wizard.today;
     let choose = move |id: Id| {
         app.data
-            .with_untracked(|d| plan.update(|p| p.choose_goal(d, id, today)))
+            .with_untracked(|d| plan.update(|p| p.choose_goal(d, id, today.get_untracked())))
     };
     let on_saved = Callback::new(choose);
     let on_close = Callback::new(move |_: ()| creating.set(false));

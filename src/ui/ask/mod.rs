@@ -27,8 +27,9 @@ pub const DRAFT_KEY: &str = "vouch-ask-draft";
 #[derive(Clone, Copy)]
 pub(crate) struct Wizard {
     pub plan: RwSignal<AskPlan>,
-    /// Fixed while the wizard is open, like Today's.
-    pub today: NaiveDate,
+    /// Today, moving on at midnight like every screen's: a wizard left open overnight ranks,
+    /// recommends and dates the follow-up from the new day.
+    pub today: Signal<NaiveDate>,
 }
 
 /// A field of the plan as a text box holds it: `value` is what the box shows, a signal of its own
@@ -123,7 +124,8 @@ pub(crate) fn CheckField(
 }
 
 fn saved_draft() -> Option<AskPlan> {
-    scratch::get(DRAFT_KEY).and_then(|json| serde_json::from_str(&json).ok())
+    // `from_slice`, as every JSON read in the app: one compiled reader, not two.
+    scratch::get(DRAFT_KEY).and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
 }
 
 fn focus_step_heading() {
@@ -142,10 +144,13 @@ pub fn MakeTheAsk() -> impl IntoView {
     let app = use_app();
     let query = use_query_map();
     let navigate = use_navigate();
-    let today = web::today();
+    let today = web::clock::today();
     let param = |name: &str| query.with_untracked(|q| q.get(name).and_then(|v| v.parse::<Id>().ok()));
     let (goal, contact) = (param("goal"), param("contact"));
-    let fresh = move || app.data.with_untracked(|d| AskPlan::start(d, goal, contact, today));
+    let fresh = move || {
+        app.data
+            .with_untracked(|d| AskPlan::start(d, goal, contact, today.get_untracked()))
+    };
 
     // A saved draft is resumed unless the user came to start another ask (from a contact or a
     // goal); then it is offered, never silently dropped.

@@ -5,6 +5,7 @@
 use super::{CheckField, PlanField, Wizard};
 use crate::app::{href, use_app};
 use crate::model::AskKind;
+use crate::model::Parts;
 use crate::ui::fields::unique_id;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,7 +57,7 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
     let plan = wizard.plan;
     let first = Memo::new(move |_| {
         app.data
-            .with(|d| {
+            .with(Parts::ALL, |d| {
                 plan.with(|p| {
                     p.contact(d)
                         .map(|c| c.name.split_whitespace().next().unwrap_or("").to_string())
@@ -66,7 +67,7 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
     });
     let full_name = Memo::new(move |_| {
         app.data
-            .with(|d| plan.with(|p| p.contact(d).map(|c| c.name.clone())))
+            .with(Parts::CONTACTS, |d| plan.with(|p| p.contact(d).map(|c| c.name.clone())))
             .unwrap_or_default()
     });
     let shared = wizard.text(|p| p.shared.clone(), |p, v| p.shared = v);
@@ -76,7 +77,7 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
     let intro_company = wizard.text(|p| p.introduce_to.company.clone(), |p, v| p.introduce_to.company = v);
     let intro_role = wizard.text(|p| p.introduce_to.role.clone(), |p, v| p.introduce_to.role = v);
     let warm_intro = Memo::new(move |_| plan.with(|p| p.kind == Some(AskKind::WarmIntroduction)));
-    let has_resume = Memo::new(move |_| app.data.with(|d| !d.profile.resume_url.is_empty()));
+    let has_resume = Memo::new(move |_| app.data.with(Parts::PROFILE, |d| !d.profile.resume_url.is_empty()));
 
     view! {
         <Show when=move || warm_intro.get()>
@@ -138,7 +139,7 @@ fn FitPoints(wizard: Wizard) -> impl IntoView {
     let plan = wizard.plan;
     // The goal's pitch first, then the profile, then points written here; each once.
     let options = Memo::new(move |_| {
-        let mut all: Vec<String> = app.data.with(|d| {
+        let mut all: Vec<String> = app.data.with(Parts::ALL, |d| {
             plan.with(|p| {
                 p.goal(d)
                     .map(|g| g.pitch.clone())

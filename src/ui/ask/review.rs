@@ -6,6 +6,7 @@ use super::{Wizard, DRAFT_KEY};
 use crate::app::{href, use_app, Toast};
 use crate::compose::{CoachContext, MAX_FOLLOW_UP_DAYS};
 use crate::model::Channel;
+use crate::model::Parts;
 use crate::ui::fields::unique_id;
 use crate::ui::message::{CopyBox, MessageEditor};
 use crate::web::{self, share::scratch};
@@ -19,7 +20,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
     let plan = wizard.plan;
     let today = wizard.today;
     let navigate = use_navigate();
-    let draft = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.draft(d))));
+    let draft = Memo::new(move |_| app.data.with(Parts::ALL, |d| plan.with(|p| p.draft(d))));
     let written = move || {
         draft
             .get_untracked()
@@ -61,15 +62,17 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
 
     let channel = Signal::derive(move || plan.with(|p| p.channel));
     let coach = Signal::derive(move || {
-        app.data.with(|d| plan.with(|p| p.coach_context(d))).unwrap_or_else(|| {
-            CoachContext::from_brief(
-                &Default::default(),
-                crate::compose::MessageKind::CatchUp,
-                Channel::Email,
-            )
-        })
+        app.data
+            .with(Parts::ALL, |d| plan.with(|p| p.coach_context(d)))
+            .unwrap_or_else(|| {
+                CoachContext::from_brief(
+                    &Default::default(),
+                    crate::compose::MessageKind::CatchUp,
+                    Channel::Email,
+                )
+            })
     });
-    let contact = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.contact(d).cloned())));
+    let contact = Memo::new(move |_| app.data.with(Parts::CONTACTS, |d| plan.with(|p| p.contact(d).cloned())));
     let to_email = Signal::derive(move || contact.with(|c| c.as_ref().map(|c| c.email.clone()).unwrap_or_default()));
     let summary = Memo::new(move |_| {
         let name = contact.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
@@ -78,7 +81,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             format!("{kind} to {name} · {} · {}", p.channel.label(), p.tone.label())
         })
     });
-    let blurb = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.blurb(d))).map(|d| d.body));
+    let blurb = Memo::new(move |_| app.data.with(Parts::ALL, |d| plan.with(|p| p.blurb(d))).map(|d| d.body));
 
     let days_id = unique_id("follow-up");
     // The box keeps what was typed (even "" or "abc"); the plan gets the number it means, in the
@@ -91,18 +94,18 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
         plan.update(|p| p.follow_up_days = value);
     };
     let follow_up_date = move || {
-        plan.with(|p| today.checked_add_days(Days::new(u64::from(p.follow_up_days))))
+        plan.with(|p| today.get().checked_add_days(Days::new(u64::from(p.follow_up_days))))
             .filter(|_| plan.with(|p| (1..=MAX_FOLLOW_UP_DAYS).contains(&p.follow_up_days)))
-            .map(|d| d.format("%A %-d %B").to_string())
+            .map(crate::model::dates::weekday_long_day)
     };
     let error = RwSignal::new(None::<String>);
 
     let mark_sent = move |_| {
         let (s, b) = (subject.get_untracked(), body.get_untracked());
         let now = web::now();
-        let logged = app
-            .data
-            .with_untracked(|d| plan.with_untracked(|p| p.log(d, &s, &b, (web::new_id(), web::new_id()), today, now)));
+        let logged = app.data.with_untracked(|d| {
+            plan.with_untracked(|p| p.log(d, &s, &b, (web::new_id(), web::new_id()), today.get_untracked(), now))
+        });
         let change = match logged {
             Ok(change) => change,
             Err(e) => {
@@ -119,10 +122,7 @@ pub fn ReviewStep(wizard: Wizard) -> impl IntoView {
             .data
             .with_untracked(|d| d.contacts.get(&contact).map(|c| c.name.clone()))
             .unwrap_or_default();
-        let when = ask
-            .follow_up_due
-            .map(|d| d.format("%-d %B").to_string())
-            .unwrap_or_default();
+        let when = ask.follow_up_due.map(crate::model::dates::long_day).unwrap_or_default();
         let kind = ask.kind.label();
         // A failed save keeps the ask in memory (and the banner up); the draft stays too until it
         // is really stored.

@@ -5,6 +5,7 @@
 use super::{CheckField, OptionCard, Wizard};
 use crate::app::use_app;
 use crate::model::AskKind;
+use crate::model::Parts;
 use crate::ui::fields::unique_id;
 use leptos::prelude::*;
 
@@ -13,13 +14,16 @@ pub fn WhatStep(wizard: Wizard) -> impl IntoView {
     let app = use_app();
     let plan = wizard.plan;
     let today = wizard.today;
-    let recommendation = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.recommendation(d, today))));
+    let recommendation = Memo::new(move |_| {
+        app.data
+            .with(Parts::ALL, |d| plan.with(|p| p.recommendation(d, today.get())))
+    });
     let chosen = Memo::new(move |_| plan.with(|p| p.kind));
-    let warning = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.names_warning(d))));
+    let warning = Memo::new(move |_| app.data.with(Parts::ALL, |d| plan.with(|p| p.names_warning(d))));
     let names_ok = Memo::new(move |_| plan.with(|p| p.names_ok));
     let who = Memo::new(move |_| {
         app.data
-            .with(|d| plan.with(|p| p.contact(d).map(|c| c.name.clone())))
+            .with(Parts::CONTACTS, |d| plan.with(|p| p.contact(d).map(|c| c.name.clone())))
             .unwrap_or_default()
     });
     let group = unique_id("what");

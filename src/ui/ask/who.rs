@@ -6,6 +6,7 @@
 use super::Wizard;
 use crate::app::{href, use_app};
 use crate::compose::{candidates, Candidate, Candidates};
+use crate::model::Parts;
 use crate::model::{GoalKind, Id};
 use crate::network::Verdict;
 use crate::ui::fields::unique_id;
@@ -20,10 +21,10 @@ pub fn WhoStep(wizard: Wizard) -> impl IntoView {
     let app = use_app();
     let plan = wizard.plan;
     let today = wizard.today;
-    let goal = Memo::new(move |_| app.data.with(|d| plan.with(|p| p.goal(d).cloned())));
+    let goal = Memo::new(move |_| app.data.with(Parts::GOALS, |d| plan.with(|p| p.goal(d).cloned())));
     let found = Memo::new(move |_| {
         goal.with(|g| match g {
-            Some(g) => app.data.with(|d| candidates(d, g, today)),
+            Some(g) => app.data.with(Parts::ALL, |d| candidates(d, g, today.get())),
             None => Candidates::default(),
         })
     });
@@ -34,7 +35,7 @@ pub fn WhoStep(wizard: Wizard) -> impl IntoView {
                 if f.iter().any(|c| p.is_picked(c)) {
                     return None;
                 }
-                app.data.with(|d| p.candidate_among(f, d, today))
+                app.data.with(Parts::ALL, |d| p.candidate_among(f, d, today.get()))
             })
         })
     });
@@ -169,12 +170,12 @@ fn SomeoneElse(wizard: Wizard) -> impl IntoView {
     let plan = wizard.plan;
     let today = wizard.today;
     let people = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::CONTACTS, |d| {
             if d.contacts.len() > PICKER_LIMIT {
                 return None;
             }
             let mut list: Vec<(Id, String)> = d.contacts.values().map(|c| (c.id, c.name.clone())).collect();
-            list.sort_by_key(|(_, name)| crate::network::fold(name));
+            crate::sort::sort_by_key(&mut list, |(_, name)| crate::network::fold(name));
             Some(list)
         })
     });
@@ -183,7 +184,10 @@ fn SomeoneElse(wizard: Wizard) -> impl IntoView {
         let Ok(id) = value.parse::<Id>() else { return };
         app.data.with_untracked(|d| {
             plan.update(|p| {
-                if let Some(found) = p.goal(d).and_then(|g| crate::compose::route_for(d, g, id, today)) {
+                if let Some(found) = p
+                    .goal(d)
+                    .and_then(|g| crate::compose::route_for(d, g, id, today.get_untracked()))
+                {
                     p.pick(d, &found);
                 }
             })

@@ -2,6 +2,7 @@
 //! These make the second-degree paths into a company.
 
 use crate::app::{href, use_app};
+use crate::model::Parts;
 use crate::model::{clean_line, headline, Id, Judgement, KnowsLink, Person, Score};
 use crate::network::fold;
 use crate::ui::fields::{unique_id, FormErrors, SelectField, TextField};
@@ -20,7 +21,7 @@ pub fn WhoTheyKnow(
 ) -> impl IntoView {
     let app = use_app();
     let links = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::LINKS | Parts::CONTACTS, |d| {
             let mut list: Vec<(Id, Option<Id>, String, String, Score)> = d
                 .links
                 .values()
@@ -42,7 +43,7 @@ pub fn WhoTheyKnow(
                     }
                 })
                 .collect();
-            list.sort_by_key(|(_, _, n, _, _)| n.to_lowercase());
+            crate::sort::sort_by_key(&mut list, |(_, _, n, _, _)| n.to_lowercase());
             list
         })
     });
@@ -98,7 +99,7 @@ fn AddLink(contact: Id) -> impl IntoView {
         if q.is_empty() {
             return Vec::new();
         }
-        app.data.with(|d| {
+        app.data.with(Parts::CONTACTS, |d| {
             d.contacts
                 .values()
                 .filter(|c| c.id != contact && fold(&c.name).contains(&q))

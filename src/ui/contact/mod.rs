@@ -7,6 +7,7 @@ mod touchpoints;
 
 use crate::app::href;
 use crate::app::{use_app, Toast};
+use crate::model::Parts;
 use crate::model::{cadence_label, Contact, ContactDraft, Id, Judgement, Relationship, Source, CADENCES};
 use crate::network::default_cadence_days;
 use crate::ui::fields::{unique_id, FormErrors, SelectField, TextArea, TextField};
@@ -212,7 +213,10 @@ pub fn ContactPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<Id>().ok()));
-    let contact = Memo::new(move |_| id.get().and_then(|id| app.data.with(|d| d.contacts.get(&id).cloned())));
+    let contact = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| app.data.with(Parts::CONTACTS, |d| d.contacts.get(&id).cloned()))
+    });
     let editing = RwSignal::new(false);
 
     view! {
@@ -262,7 +266,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             "Connected on LinkedIn",
             contact
                 .connected_on
-                .map(|d| d.format("%-d %b %Y").to_string())
+                .map(crate::model::dates::short_date)
                 .unwrap_or_default(),
         ),
         ("Endorsed your skills", contact.endorsed.join(", ")),
@@ -272,7 +276,7 @@ fn ContactDetails(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             "Moved from {} to {} (found on {}).",
             m.from,
             m.to,
-            m.seen.format("%-d %b %Y")
+            crate::model::dates::short_date(m.seen)
         )
     });
     let recommendation = contact.recommendation.clone();

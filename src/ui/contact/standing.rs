@@ -2,13 +2,14 @@
 //! keep-in-touch clock, and the give/ask balance.
 
 use crate::app::use_app;
+use crate::model::Parts;
 use crate::model::{cadence_label, Id, Judgement};
 use crate::network::{readiness, Balance, KeepInTouch, Verdict};
 use crate::web;
 use leptos::prelude::*;
 
 fn date(d: chrono::NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::model::dates::short_date(d)
 }
 
 /// "today", "3 days ago", "5 weeks ago".
@@ -30,7 +31,7 @@ pub fn Standing(
     let app = use_app();
     let today = web::clock::today();
     let view_model = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::ALL, |d| {
             let c = d.contacts.get(&contact)?;
             let ready = readiness(c, d, None, today.get());
             let clock = KeepInTouch::of(c, d);

@@ -1,6 +1,7 @@
 //! A contact's touchpoints: log one, see the timeline newest first, remove a mistake.
 
 use crate::app::use_app;
+use crate::model::Parts;
 use crate::model::{Direction, Id, Touchpoint};
 use crate::ui::touch::LogTouch;
 use leptos::prelude::*;
@@ -14,14 +15,14 @@ pub fn Touchpoints(
 ) -> impl IntoView {
     let app = use_app();
     let timeline = Memo::new(move |_| {
-        app.data.with(|d| {
+        app.data.with(Parts::TOUCHPOINTS, |d| {
             let mut list: Vec<Touchpoint> = d
                 .touchpoints
                 .values()
                 .filter(|t| t.contact == contact)
                 .cloned()
                 .collect();
-            list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created.cmp(&a.created)));
+            crate::sort::sort_by(&mut list, |a, b| b.date.cmp(&a.date).then(b.created.cmp(&a.created)));
             list
         })
     });
@@ -37,7 +38,7 @@ pub fn Touchpoints(
                 <ol class="timeline" aria-label="Timeline">
                     <For each=move || timeline.get() key=|t| (t.id, t.updated) let:t>
                         <li>
-                            <span class="when">{t.date.format("%-d %b %Y").to_string()}</span>
+                            <span class="when">{crate::model::dates::short_date(t.date)}</span>
                             <span class="what">
                                 {t.kind.label()}
                                 {(t.direction != Direction::Neutral).then(|| format!(" · {}", t.direction.label().to_lowercase()))}
@@ -46,7 +47,7 @@ pub fn Touchpoints(
                             <button
                                 type="button"
                                 class="button small ghost"
-                                aria-label=format!("Remove {} on {}", t.kind.label(), t.date.format("%-d %b %Y"))
+                                aria-label=format!("Remove {} on {}", t.kind.label(), crate::model::dates::short_date(t.date))
                                 on:click=move |_| remove(t.id)
                             >
                                 "Remove"

@@ -289,7 +289,7 @@ fn RowItem(n: usize, which: Kind) -> impl IntoView {
         crate::model::headline(&p.role, &p.company),
         p.emails.first().cloned().unwrap_or_default(),
         p.connected_on
-            .map(|d| format!("connected {}", d.format("%-d %b %Y")))
+            .map(|d| format!("connected {}", crate::model::dates::short_date(d)))
             .unwrap_or_default(),
     ]
     .into_iter()
