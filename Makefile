@@ -20,7 +20,7 @@ test: setup
 lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 
 test-native:
 	cargo test

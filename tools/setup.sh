@@ -55,7 +55,7 @@ fi
 
 # npm ci when node_modules is missing or older than the lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (playwright-core, binaryen's wasm-opt, axe-core, and the benchmarks' peers papaparse and minisearch)"
+  say "installing npm packages (playwright-core, binaryen's wasm-opt, axe-core, lighthouse, and the benchmarks' peers papaparse and minisearch)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

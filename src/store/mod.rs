@@ -117,11 +117,10 @@ impl<K: KeyValue> Store<K> {
             profile: self.read_profile()?,
             ..Data::default()
         };
+        // One decoder for every shard, so its buffers are allocated once.
+        let mut decoder = codec::Decoder::default();
         for_each_record!(T => {
-            let map = T::map_mut(&mut data);
-            for key in record::shard_keys::<T>() {
-                map.extend(self.read_shard::<T>(&key)?);
-            }
+            *T::map_mut(&mut data) = self.read_collection::<T>(&mut decoder)?;
         });
         Ok(data)
     }
@@ -317,13 +316,7 @@ impl<K: KeyValue> Store<K> {
     }
 
     fn read_shard<T: Record>(&self, key: &str) -> Result<BTreeMap<Id, T>, StoreError> {
-        let Some(raw) = self.kv.get(key)? else {
-            return Ok(BTreeMap::new());
-        };
-        let records: Vec<T> = codec::decode(&raw).map_err(|e| StoreError::Corrupt {
-            key: key.to_string(),
-            reason: e.to_string(),
-        })?;
+        let records = self.read_records::<T>(key, &mut codec::Decoder::default())?;
         // Inserted one by one rather than collected: `collect` into a map sorts first, and that sort
         // is compiled again for every record type. Same map (a repeated id keeps its last record).
         let mut map = BTreeMap::new();
@@ -331,6 +324,26 @@ impl<K: KeyValue> Store<K> {
             map.insert(record.id(), record);
         }
         Ok(map)
+    }
+
+    /// Every shard of one collection, read in turn straight into one map, with one decoder. For one
+    /// id in two shards (never written by Vouch) the later shard's record is kept.
+    fn read_collection<T: Record>(&self, decoder: &mut codec::Decoder) -> Result<BTreeMap<Id, T>, StoreError> {
+        let mut map = BTreeMap::new();
+        for key in record::shard_keys::<T>() {
+            map.extend(self.read_records::<T>(&key, decoder)?.into_iter().map(|r| (r.id(), r)));
+        }
+        Ok(map)
+    }
+
+    fn read_records<T: Record>(&self, key: &str, decoder: &mut codec::Decoder) -> Result<Vec<T>, StoreError> {
+        let Some(raw) = self.kv.get(key)? else {
+            return Ok(Vec::new());
+        };
+        decoder.decode(&raw).map_err(|e| StoreError::Corrupt {
+            key: key.to_string(),
+            reason: e.to_string(),
+        })
     }
 
     /// One shard's new value: the records in `ids` as `data` has them (or removed, if `data` no

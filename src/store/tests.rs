@@ -574,3 +574,25 @@ fn a_save_that_fails_halfway_leaves_storage_as_it_was() {
     store.flush(&data).unwrap();
     assert_eq!(Store::new(store.kv().clone()).load().unwrap(), data);
 }
+
+#[test]
+fn shards_out_of_id_order_and_an_id_in_two_shards_load_as_written() {
+    // Vouch writes every shard in id order and each id in one shard; storage written otherwise (by
+    // hand, or a fixture) still loads whole, and an id in two shards keeps the later shard's record.
+    let mut kv = MemoryKv::default();
+    kv.map.insert(META_KEY.into(), r#"{"version":1}"#.into());
+    let json = |cs: &[Contact]| serde_json::to_string(cs).unwrap();
+    kv.map.insert(
+        "vouch.c.00".into(),
+        json(&[contact(9, "Ines"), contact(3, "Ana old"), contact(5, "Bo")]),
+    );
+    kv.map
+        .insert("vouch.c.01".into(), json(&[contact(3, "Ana new"), contact(1, "Cy")]));
+    let data = Store::new(kv).load().unwrap();
+    let names: Vec<(u128, &str)> = data
+        .contacts
+        .iter()
+        .map(|(id, c)| (id.as_u128(), c.name.as_str()))
+        .collect();
+    assert_eq!(names, [(1, "Cy"), (3, "Ana new"), (5, "Bo"), (9, "Ines")]);
+}

@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+// VOUCH_DIST serves another build (an A/B of two builds in the benchmarks).
+const DIST = process.env.VOUCH_DIST || new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
