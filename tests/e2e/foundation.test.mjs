@@ -150,6 +150,11 @@ describe('foundation', () => {
       await page.getByRole('heading', { level: 1, name: 'Sub Path' }).waitFor();
       await nav(page, 'Network');
       assert.equal(page.url(), sub.url + 'network');
+      // Every screen's address opens it, the later ones too, with or without a trailing slash.
+      await page.goto(sub.url + 'import/');
+      await page.getByRole('heading', { level: 1, name: 'Import contacts' }).waitFor();
+      await page.goto(sub.url + 'duplicates');
+      await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
     } finally {
       await sub.close();
     }
