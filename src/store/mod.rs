@@ -31,10 +31,15 @@ pub const STORAGE_BUDGET: usize = 2_500_000;
 /// How much of `kv` Vouch's keys take, keys and values, in UTF-16 units as browsers count them.
 /// A key that can't be read counts as its name only.
 pub fn storage_used(kv: &impl KeyValue) -> usize {
+    used_under(kv, PREFIX)
+}
+
+/// How much the keys of `kv` starting with `prefix` take, keys and values, in UTF-16 units.
+pub fn used_under(kv: &impl KeyValue, prefix: &str) -> usize {
     kv.keys()
         .unwrap_or_default()
         .iter()
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| k.starts_with(prefix))
         .map(|k| codec::utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| codec::utf16_len(&v)))
         .sum()
 }

@@ -217,12 +217,7 @@ impl SyncMeta {
 
     /// How many UTF-16 units the sync keys take in `kv`.
     pub fn storage_used(kv: &impl KeyValue) -> usize {
-        kv.keys()
-            .unwrap_or_default()
-            .iter()
-            .filter(|k| k.starts_with(PREFIX))
-            .map(|k| codec::utf16_len(k) + kv.get(k).ok().flatten().map_or(0, |v| codec::utf16_len(&v)))
-            .sum()
+        crate::store::used_under(kv, PREFIX)
     }
 
     /// Removes every sync key: "Forget this server". The data itself stays.

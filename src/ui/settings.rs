@@ -165,11 +165,30 @@ fn DataSection() -> impl IntoView {
             )
         })
     });
-    // Re-measured whenever the data changes: the size localStorage counts against its quota.
+    // Re-measured whenever the data changes: the size localStorage counts against its quota,
+    // the data's and, once sync is set up, its bookkeeping's.
     let used = Memo::new(move |_| {
         app.data.track(Parts::ALL);
-        store::storage_used(&LocalKv)
+        (
+            store::storage_used(&LocalKv),
+            crate::sync::SyncMeta::storage_used(&LocalKv),
+        )
     });
+    let used_words = move || {
+        let (data, sync) = used.get();
+        let of_it = if sync > 0 {
+            format!(
+                ", {} of it what sync keeps to know what the server has",
+                store::budget_words(sync)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "Using {} of the roughly 2.5 million characters browsers allow a site{of_it}.",
+            store::budget_words(data + sync)
+        )
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         restore_error.set(None);
@@ -232,7 +251,7 @@ fn DataSection() -> impl IntoView {
         <section class="card" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>"Stored in this browser only: " {move || counts.get()} "."</p>
-            <p class="hint">{move || format!("Using {} of the roughly 2.5 million characters browsers allow a site.", store::budget_words(used.get()))}</p>
+            <p class="hint">{used_words}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| crate::web::backup::download_backup(app)>"Download a backup"</button>
             </div>

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { nav, open, serve, setup, waitForServiceWorker } from './harness.mjs';
+import { addContact, nav, open, serve, setup, waitForServiceWorker } from './harness.mjs';
 
 const env = setup();
 let server, ctx;
@@ -14,13 +14,6 @@ async function fresh() {
   ctx = await env.context();
 }
 
-async function addContact(page, fields) {
-  await nav(page, 'Network');
-  await page.getByRole('link', { name: /Add (your first )?contact/ }).first().click();
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Save contact' }).click();
-  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
-}
 
 describe('foundation', () => {
   it('keeps a profile and contacts through edits, a delete and a reload', async () => {

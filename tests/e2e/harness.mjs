@@ -149,3 +149,14 @@ export async function nav(page, name) {
   if (!(await link.isVisible())) await main.getByRole('button', { name: 'More' }).click();
   await link.click();
 }
+
+/** Adds a contact through the Network screen, filling `fields` by their labels (Name first), and
+ * returns its id once its page is open. */
+export async function addContact(page, fields) {
+  await nav(page, 'Network');
+  await page.getByRole('link', { name: /Add (your first )?contact/ }).first().click();
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop();
+}

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { nav, open, setup } from './harness.mjs';
+import { addContact, nav, open, setup } from './harness.mjs';
 
 const env = setup();
 
@@ -253,13 +253,7 @@ describe('import', () => {
     const { context } = await env.context();
     const page = await context.newPage();
     await open(page, env.server.url);
-    const add = async (fields) => {
-      await nav(page, 'Network');
-      await page.getByRole('link', { name: /Add (your first )?contact/ }).first().click();
-      for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-      await page.getByRole('button', { name: 'Save contact' }).click();
-      await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
-    };
+    const add = (fields) => addContact(page, fields);
     await add({ Name: 'Ana Souza', Company: 'Maersk', Role: 'Planner' });
     await add({ Name: 'Ana  Souza', Company: 'MAERSK', Role: 'Planning lead' });
     await add({ Name: 'Bo Lind', Email: 'bo@example.org' });

@@ -3,7 +3,7 @@
 // wrong password, and that nothing reaches the server before sync is set up. By role and label.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nav, open, setup } from './harness.mjs';
+import { addContact, nav, open, setup } from './harness.mjs';
 import { startCouch } from './couch.mjs';
 
 const env = setup();
@@ -24,14 +24,6 @@ async function device() {
   return { ctx, page };
 }
 
-async function addContact(page, fields) {
-  await nav(page, 'Network');
-  await page.getByRole('link', { name: /Add (your first )?contact/ }).first().click();
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Save contact' }).click();
-  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
-  return new URL(page.url()).pathname.split('/').pop();
-}
 
 /** Fills in the Sync section and presses the button; the page reloads to allow the server. */
 async function setUpSync(page, password) {
