@@ -577,6 +577,16 @@ mod tests {
         assert_eq!(search(&w, "", &cold), vec!["Björn Müller"]);
     }
 
+    /// The contact whose name starts with `prefix`.
+    fn id_of(w: &World, prefix: &str) -> Id {
+        w.data
+            .contacts
+            .values()
+            .find(|c| c.name.starts_with(prefix))
+            .map(|c| c.id)
+            .unwrap()
+    }
+
     /// Every query a test asks of an index refreshed in place, next to a fresh build's answer.
     fn same_as_fresh(w: &World, refreshed: &SearchIndex) {
         let fresh = SearchIndex::build(&w.data, refreshed.today());
@@ -609,13 +619,7 @@ mod tests {
         // Warm the narrowing shortcut, so a stale one would show.
         index.query("m", &Filters::default());
 
-        let zoe = w
-            .data
-            .contacts
-            .values()
-            .find(|c| c.name.starts_with("Zo"))
-            .map(|c| c.id)
-            .unwrap();
+        let zoe = id_of(&w, "Zo");
         w.edit(zoe, |c| {
             c.name = "Aaron Zed".into();
             c.company = "Adyen".into();
@@ -633,13 +637,7 @@ mod tests {
         same_as_fresh(&w, &index);
 
         // A touch warms a contact that was going cold; the index hears of it through its contact.
-        let lucia = w
-            .data
-            .contacts
-            .values()
-            .find(|c| c.name.starts_with("Luc"))
-            .map(|c| c.id)
-            .unwrap();
+        let lucia = id_of(&w, "Luc");
         w.touch(lucia, TODAY, TouchKind::Call);
         index.refresh(&w.data, &[lucia]);
         same_as_fresh(&w, &index);
