@@ -40,6 +40,7 @@ bench: build
 	node tests/bench/browser.mjs
 	node tests/bench/import.mjs
 	node tests/bench/shell.mjs
+	node tests/bench/sync.mjs
 	node tests/bench/lighthouse.mjs
 
 # What a first visit downloads and what takes the room in the wasm (installs twiggy if missing).
