@@ -295,6 +295,8 @@ impl SearchIndex {
             *self = SearchIndex::build(data, self.today);
             return;
         }
+        // One contact's activity scans every touch and ask; for more than a few, one pass for all.
+        let all = (ids.len() > 4).then(|| Activity::all(data));
         for id in ids {
             if let Some(at) = self.entries.iter().position(|e| e.id == id) {
                 let gone = self.entries.remove(at);
@@ -307,8 +309,15 @@ impl SearchIndex {
                 }
             }
             if let Some(contact) = data.contacts.get(&id) {
-                let activity = Activity::of(id, data);
-                let entry = Entry::new(contact, Some(&activity), self.today, &mut self.text);
+                let one;
+                let activity = match &all {
+                    Some(all) => all.get(&id),
+                    None => {
+                        one = Activity::of(id, data);
+                        Some(&one)
+                    }
+                };
+                let entry = Entry::new(contact, activity, self.today, &mut self.text);
                 if !entry.company.is_empty() {
                     self.companies.entry(entry.company.clone()).or_default().push(id);
                 }
@@ -640,6 +649,14 @@ mod tests {
         let lucia = id_of(&w, "Luc");
         w.touch(lucia, TODAY, TouchKind::Call);
         index.refresh(&w.data, &[lucia]);
+        same_as_fresh(&w, &index);
+
+        // Several at once take their activity from one pass over every touch.
+        let many: Vec<Id> = (0..6)
+            .map(|n| w.judged(&format!("Batch {n}"), 3, 3, 3, false))
+            .collect();
+        w.touch(many[0], TODAY, TouchKind::Call);
+        index.refresh(&w.data, &many);
         same_as_fresh(&w, &index);
 
         w.data.contacts.remove(&new);
