@@ -79,12 +79,7 @@ pub struct Touched {
 
 impl Touched {
     pub fn is_empty(&self) -> bool {
-        self.contacts.is_empty()
-            && self.touchpoints.is_empty()
-            && self.links.is_empty()
-            && self.goals.is_empty()
-            && self.asks.is_empty()
-            && self.referrals.is_empty()
+        self.parts().is_empty()
     }
 
     /// Takes every listed record out of `data`; ids that are not there are passed over.

@@ -219,70 +219,69 @@ pub fn Network() -> impl IntoView {
                 .collect::<std::collections::HashSet<String>>()
         })
     });
-    // Who works at the company a search names, from the search index.
-    let at_company = move |q: &str| {
-        let key = company_key(q);
-        index_changed.get();
-        index.with_value(|i| i.as_ref().map(|(i, _)| i.at_company(&key).to_vec()).unwrap_or_default())
-    };
     let paths = Memo::new(move |_| {
         let q = query.get();
         if q.trim().chars().count() < 2 {
             return None;
         }
-        let at = at_company(&q);
-        if at.is_empty() && !named_companies.with(|k| k.contains(&company_key(&q))) {
-            return None;
-        }
-        app.data.with(Parts::ALL, |d| {
-            let p = paths_into_among(d, &q, &at);
-            if p.is_empty() {
+        // Who works at the company the search names comes from the search index.
+        let key = company_key(&q);
+        index_changed.get();
+        index.with_value(|i| {
+            let at = i.as_ref().map_or(&[][..], |(i, _)| i.at_company(&key));
+            if at.is_empty() && !named_companies.with(|k| k.contains(&key)) {
                 return None;
             }
-            let name = |id: &Id| d.contacts.get(id).map(|c| c.name.clone()).unwrap_or_default();
-            let more = p.direct.len().saturating_sub(PATHS_SHOWN) + p.second_degree.len().saturating_sub(PATHS_SHOWN);
-            let direct: Vec<(Id, String, String)> = p
-                .direct
-                .iter()
-                .take(PATHS_SHOWN)
-                .filter_map(|dp| {
-                    d.contacts
-                        .get(&dp.contact)
-                        .map(|c| (c.id, c.name.clone(), c.role.clone()))
-                })
-                .collect();
-            let second: Vec<(Id, String, Option<Id>, String, String)> = p
-                .second_degree
-                .iter()
-                .take(PATHS_SHOWN)
-                .map(|sp| {
-                    let to_id = match sp.to {
-                        Person::Contact(id) => Some(id),
-                        Person::Named { .. } => None,
-                    };
-                    let who = if sp.to_role.is_empty() {
-                        sp.to_name.clone()
-                    } else {
-                        format!("{} ({})", sp.to_name, sp.to_role)
-                    };
-                    (sp.via, name(&sp.via), to_id, who, sp.ask.clone())
-                })
-                .collect();
-            // Name the company as the user's data spells it, not as typed.
-            let key = company_key(&q);
-            let company = d
-                .contacts
-                .values()
-                .find(|c| company_key(&c.company) == key)
-                .map(|c| c.company.clone())
-                .or_else(|| {
-                    d.links.values().find_map(|l| match &l.to {
-                        Person::Named { company, .. } if company_key(company) == key => Some(company.clone()),
-                        _ => None,
+            app.data.with(Parts::ALL, |d| {
+                let p = paths_into_among(d, &q, at);
+                if p.is_empty() {
+                    return None;
+                }
+                let name = |id: &Id| d.contacts.get(id).map(|c| c.name.clone()).unwrap_or_default();
+                let more =
+                    p.direct.len().saturating_sub(PATHS_SHOWN) + p.second_degree.len().saturating_sub(PATHS_SHOWN);
+                let direct: Vec<(Id, String, String)> = p
+                    .direct
+                    .iter()
+                    .take(PATHS_SHOWN)
+                    .filter_map(|dp| {
+                        d.contacts
+                            .get(&dp.contact)
+                            .map(|c| (c.id, c.name.clone(), c.role.clone()))
                     })
-                })
-                .unwrap_or_else(|| q.trim().to_string());
-            Some((company, direct, second, more))
+                    .collect();
+                let second: Vec<(Id, String, Option<Id>, String, String)> = p
+                    .second_degree
+                    .iter()
+                    .take(PATHS_SHOWN)
+                    .map(|sp| {
+                        let to_id = match sp.to {
+                            Person::Contact(id) => Some(id),
+                            Person::Named { .. } => None,
+                        };
+                        let who = if sp.to_role.is_empty() {
+                            sp.to_name.clone()
+                        } else {
+                            format!("{} ({})", sp.to_name, sp.to_role)
+                        };
+                        (sp.via, name(&sp.via), to_id, who, sp.ask.clone())
+                    })
+                    .collect();
+                // Name the company as the user's data spells it, not as typed.
+                let company = d
+                    .contacts
+                    .values()
+                    .find(|c| company_key(&c.company) == key)
+                    .map(|c| c.company.clone())
+                    .or_else(|| {
+                        d.links.values().find_map(|l| match &l.to {
+                            Person::Named { company, .. } if company_key(company) == key => Some(company.clone()),
+                            _ => None,
+                        })
+                    })
+                    .unwrap_or_else(|| q.trim().to_string());
+                Some((company, direct, second, more))
+            })
         })
     });
 
