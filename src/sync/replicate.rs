@@ -3,11 +3,13 @@
 //! what to do next: send a request, apply a change to the data, or stop. It never waits on anything
 //! itself, so the browser drives it with `fetch` and the tests drive it against a model server.
 //!
-//! Pull: `GET _changes?style=all_docs&since=…` a batch at a time, `POST _bulk_get?revs=true` for
+//! Pull: `GET _changes?style=all_docs&since=…` a page at a time, `POST _bulk_get?revs=true` for
 //! every leaf this device doesn't have, then for each document either take the server's winner, or
 //! merge (a local edit, or several live leaves) and write the merged revision as a child of the
-//! winner together with a tombstone on every other live leaf in one `_bulk_docs`; then the
-//! checkpoint in `_local/vouch-<device>`. Push: every record whose body differs from what was last
+//! winner together with a tombstone on every other live leaf in one `_bulk_docs`. What several
+//! pages pulled is applied as one change (one save of the data: saving every page of a first pull
+//! would rewrite the whole, growing data each time), and only then is the checkpoint written in
+//! `_local/vouch-<device>`, so it never runs ahead of what this device has stored. Push: every record whose body differs from what was last
 //! synced gets a child revision; `_revs_diff` filters out what the server already has (an
 //! interrupted push), `_bulk_docs` with `new_edits: false` writes the rest. A cut-off sync resumes
 //! from the last checkpoint; what was not pushed is still "changed" and goes next time.
@@ -23,6 +25,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Documents per `_changes` page and per `_bulk_docs`.
 pub const BATCH: usize = 200;
+/// `_changes` rows read before what they brought is applied and checkpointed: fewer saves of the
+/// whole data on a first pull, and no more than this many rows read again after a cut-off.
+pub const APPLY_EVERY: usize = 2_000;
 /// How much ancestry a written revision carries in `_revisions`: enough to join the server's tree.
 const ANCESTRY: usize = 20;
 
@@ -56,7 +61,9 @@ pub struct Report {
 #[derive(Debug, PartialEq)]
 pub enum Step {
     Send(HttpRequest),
-    /// Apply this to the data (one change, one save), then call `step(None, …)`.
+    /// Apply this to the data (one change, one save), save the bookkeeping, then call
+    /// `step(None, …)`. The bookkeeping already holds what goes with this change: if the data
+    /// can't be saved, drop it unsaved and end the sync.
     Apply(LocalChange),
     Done(Report),
 }
@@ -77,6 +84,49 @@ struct Leaf {
     body: Body,
     /// The hash parts of this revision and its ancestors, newest first (`_revisions.ids`).
     ancestry: Vec<String>,
+}
+
+/// The pulled pages not yet applied: the change to the data and the bookkeeping that goes with it.
+/// Read through it, a later page of the same batch finds the earlier pages' documents (our own
+/// merges come back later in `_changes`) as if they were applied already.
+#[derive(Debug, Default)]
+struct Pulled {
+    change: LocalChange,
+    /// Keys in `change.remove`, to look them up.
+    removed: BTreeSet<DocKey>,
+    meta: BTreeMap<DocKey, DocMeta>,
+    /// `_changes` rows read into this batch.
+    rows: usize,
+}
+
+impl Pulled {
+    fn known<'a>(&'a self, meta: &'a SyncMeta, key: &DocKey) -> Option<&'a DocMeta> {
+        self.meta.get(key).or_else(|| meta.get(key))
+    }
+
+    fn local(&self, data: &Data, key: DocKey) -> Option<Body> {
+        if let Some(body) = self.change.put.get(&key) {
+            return Some(body.clone());
+        }
+        if self.removed.contains(&key) {
+            return None;
+        }
+        docs::local_body(data, key)
+    }
+
+    fn put(&mut self, key: DocKey, body: Body) {
+        if self.removed.remove(&key) {
+            self.change.remove.retain(|k| *k != key);
+        }
+        self.change.put.insert(key, body);
+    }
+
+    fn remove(&mut self, key: DocKey) {
+        self.change.put.remove(&key);
+        if self.removed.insert(key) {
+            self.change.remove.push(key);
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -112,9 +162,13 @@ enum State {
 pub struct Replicator {
     state: State,
     database: String,
+    /// Where the next `_changes` page starts.
     since: Value,
+    /// The sequence both sides have as the checkpoint.
+    checkpoint: Value,
     checkpoint_rev: Option<String>,
     queue: Vec<Write>,
+    pulled: Pulled,
     to_apply: Option<LocalChange>,
     now: i64,
     pub progress: Progress,
@@ -128,8 +182,10 @@ impl Replicator {
             state: State::CheckDatabase,
             database: database.to_string(),
             since: Value::from(0),
+            checkpoint: Value::from(0),
             checkpoint_rev: None,
             queue: Vec::new(),
+            pulled: Pulled::default(),
             to_apply: None,
             now,
             progress: Progress::default(),
@@ -149,17 +205,15 @@ impl Replicator {
         if let Some(response) = response {
             self.receive(response, data, meta)?;
         }
-        if let Some(change) = self.to_apply.take() {
-            return Ok(Step::Apply(change));
-        }
         loop {
-            match &self.state {
+            if let Some(change) = self.to_apply.take() {
+                return Ok(Step::Apply(change));
+            }
+            match &mut self.state {
                 State::PlanPush => self.plan_push(data, meta),
                 State::Resolve { writes, last_seq, more } if writes.is_empty() => {
-                    self.state = State::SaveCheckpoint {
-                        last_seq: last_seq.clone(),
-                        more: *more,
-                    }
+                    let (last_seq, more) = (std::mem::take(last_seq), *more);
+                    self.state = self.page_done(last_seq, more, meta);
                 }
                 State::Done => {
                     meta.set_last_synced(self.now);
@@ -278,6 +332,7 @@ impl Replicator {
                         // CouchDB's rule: resume only where both sides agree on the checkpoint.
                         if body["last_seq"] == *meta.since() {
                             self.since = meta.since().clone();
+                            self.checkpoint = self.since.clone();
                         }
                     }
                     404 => {}
@@ -291,7 +346,8 @@ impl Replicator {
                 }
                 let results = body["results"].as_array().ok_or_else(|| bad("no results"))?;
                 let last_seq = body["last_seq"].clone();
-                let more = results.len() >= BATCH;
+                let more = results.len() >= BATCH && !last_seq.is_null();
+                self.pulled.rows += results.len();
                 let mut wanted = Vec::new();
                 for result in results {
                     let Some(id) = result["id"].as_str() else { continue };
@@ -300,7 +356,7 @@ impl Replicator {
                         .as_array()
                         .map(|c| c.iter().filter_map(|r| r["rev"].as_str()).collect())
                         .unwrap_or_default();
-                    let known = meta.get(&key).map(|m| m.rev.as_str());
+                    let known = self.pulled.known(meta, &key).map(|m| m.rev.as_str());
                     if revs.len() == 1 && known == Some(revs[0]) {
                         continue;
                     }
@@ -308,10 +364,8 @@ impl Replicator {
                 }
                 self.state = if !wanted.is_empty() {
                     State::BulkGet { wanted, last_seq, more }
-                } else if last_seq != self.since && !last_seq.is_null() {
-                    State::SaveCheckpoint { last_seq, more }
                 } else {
-                    State::PlanPush
+                    self.page_done(last_seq, more, meta)
                 };
             }
             State::BulkGet { last_seq, more, .. } => {
@@ -341,22 +395,22 @@ impl Replicator {
                             .push(leaf(doc).ok_or_else(|| bad("a document without _rev"))?);
                     }
                 }
-                let mut change = LocalChange::default();
                 let mut writes = Vec::new();
                 for (key, leaves) in leaves {
                     self.progress.pulled += 1;
                     self.report.pulled += 1;
-                    self.resolve(key, leaves, data, meta, &mut change, &mut writes);
-                }
-                if !change.is_empty() {
-                    self.to_apply = Some(change);
+                    self.resolve(key, leaves, data, meta, &mut writes);
                 }
                 self.state = State::Resolve { writes, last_seq, more };
             }
             State::Resolve { writes, last_seq, more } => {
                 // A refused merge stays "changed" here and goes again with the push.
-                self.written(status, &body, &writes, meta, unexpected)?;
-                self.state = State::SaveCheckpoint { last_seq, more };
+                for w in self.written(status, &body, &writes, unexpected)? {
+                    if let Some(m) = &w.meta {
+                        self.pulled.meta.insert(w.key, m.clone());
+                    }
+                }
+                self.state = self.page_done(last_seq, more, meta);
             }
             State::SaveCheckpoint { last_seq, more } => {
                 if !matches!(status, 200 | 201) {
@@ -364,7 +418,7 @@ impl Replicator {
                 }
                 self.checkpoint_rev = body["rev"].as_str().map(str::to_string);
                 meta.set_since(last_seq.clone());
-                self.since = last_seq;
+                self.checkpoint = last_seq;
                 self.state = if more { State::Changes } else { State::PlanPush };
             }
             State::RevsDiff { batch } => {
@@ -390,8 +444,13 @@ impl Replicator {
                 };
             }
             State::BulkDocs { batch } => {
-                let refused = self.written(status, &body, &batch, meta, unexpected)?;
-                let pushed = batch.len() - refused;
+                let written = self.written(status, &body, &batch, unexpected)?;
+                let pushed = written.len();
+                for w in written {
+                    if let Some(m) = &w.meta {
+                        meta.set(w.key, m.clone());
+                    }
+                }
                 self.progress.pushed += pushed;
                 self.report.pushed += pushed;
                 self.state = self.next_push_batch();
@@ -401,16 +460,15 @@ impl Replicator {
         Ok(())
     }
 
-    /// Records what a `_bulk_docs` wrote. A 201 can still refuse single documents (a validation
+    /// The writes a `_bulk_docs` took. A 201 can still refuse single documents (a validation
     /// function, a conflict): those are reported and stay "changed" here, to go next time.
-    fn written(
+    fn written<'w>(
         &mut self,
         status: u16,
         body: &Value,
-        writes: &[Write],
-        meta: &mut SyncMeta,
+        writes: &'w [Write],
         unexpected: impl FnOnce() -> SyncError,
-    ) -> Result<usize, SyncError> {
+    ) -> Result<Vec<&'w Write>, SyncError> {
         if !matches!(status, 200..=202) {
             return Err(unexpected());
         }
@@ -426,21 +484,43 @@ impl Replicator {
                 );
             }
         }
-        let mut count = 0;
+        let mut taken = Vec::with_capacity(writes.len());
         for w in writes {
             match refused.get(w.key.doc_id().as_str()) {
-                Some(message) => {
-                    count += 1;
-                    self.report.errors.push(message.clone());
-                }
-                None => {
-                    if let Some(m) = &w.meta {
-                        meta.set(w.key, m.clone());
-                    }
-                }
+                Some(message) => self.report.errors.push(message.clone()),
+                None => taken.push(w),
             }
         }
-        Ok(count)
+        Ok(taken)
+    }
+
+    /// After a `_changes` page is read and its merges written: on to the next page while the
+    /// batch is small, else hand the batch over to be applied (its bookkeeping goes into `meta`
+    /// with it) and save the checkpoint after it.
+    fn page_done(&mut self, last_seq: Value, more: bool, meta: &mut SyncMeta) -> State {
+        if !last_seq.is_null() {
+            self.since = last_seq;
+        }
+        if more && self.pulled.rows < APPLY_EVERY {
+            return State::Changes;
+        }
+        let pulled = std::mem::take(&mut self.pulled);
+        for (key, m) in pulled.meta {
+            meta.set(key, m);
+        }
+        if !pulled.change.is_empty() {
+            self.to_apply = Some(pulled.change);
+        }
+        if self.since != self.checkpoint {
+            State::SaveCheckpoint {
+                last_seq: self.since.clone(),
+                more,
+            }
+        } else if more {
+            State::Changes
+        } else {
+            State::PlanPush
+        }
     }
 
     fn what(&self) -> &'static str {
@@ -462,8 +542,7 @@ impl Replicator {
         key: DocKey,
         mut leaves: Vec<Leaf>,
         data: &Data,
-        meta: &mut SyncMeta,
-        change: &mut LocalChange,
+        meta: &SyncMeta,
         writes: &mut Vec<Write>,
     ) {
         if let Some(bad) = leaves.iter().find(|l| !l.deleted && !docs::readable(key, &l.body)) {
@@ -478,8 +557,8 @@ impl Replicator {
             let order = |l: &Leaf| (!l.deleted, rev::generation(&l.rev), rev::hash_part(&l.rev).to_string());
             order(b).cmp(&order(a))
         });
-        let local = docs::local_body(data, key);
-        let known = meta.get(&key).cloned();
+        let local = self.pulled.local(data, key);
+        let known = self.pulled.known(meta, &key).cloned();
         let dirty = match (&known, &local) {
             (None, None) => false,
             (None, Some(_)) => true,
@@ -492,22 +571,22 @@ impl Replicator {
         let mut bodies: Vec<&Body> = local_live.into_iter().collect();
         bodies.extend(live.iter().map(|l| &l.body));
 
-        let mut adopt = |leaf: &Leaf, change: &mut LocalChange| {
+        let adopt = |leaf: &Leaf, pulled: &mut Pulled| {
             if leaf.deleted {
                 if local.is_some() {
-                    change.remove.push(key);
+                    pulled.remove(key);
                 }
-                meta.set(key, tombstone_meta(&leaf.rev));
+                pulled.meta.insert(key, tombstone_meta(&leaf.rev));
             } else {
                 if local.as_ref() != Some(&leaf.body) {
-                    change.put.insert(key, leaf.body.clone());
+                    pulled.put(key, leaf.body.clone());
                 }
-                meta.set(key, body_meta(&leaf.rev, &leaf.body));
+                pulled.meta.insert(key, body_meta(&leaf.rev, &leaf.body));
             }
         };
         // Everything deleted, or one live revision and nothing local to keep: take the server's.
         if bodies.is_empty() || (bodies.len() == 1 && local_live.is_none()) {
-            adopt(live.first().copied().unwrap_or(winner), change);
+            adopt(live.first().copied().unwrap_or(winner), &mut self.pulled);
             return;
         }
         let base = known.as_ref().filter(|m| !m.deleted).map(|m| m.fields.as_slice());
@@ -519,7 +598,7 @@ impl Replicator {
             conflicted.extend(m.conflicted);
         }
         if live.len() == 1 && merged == live[0].body {
-            adopt(live[0], change);
+            adopt(live[0], &mut self.pulled);
             return;
         }
         let new_rev = rev::next_rev(Some(&winner.rev), Some(&Value::Object(merged.clone())));
@@ -541,7 +620,7 @@ impl Replicator {
             });
         }
         if local.as_ref() != Some(&merged) {
-            change.put.insert(key, merged.clone());
+            self.pulled.put(key, merged.clone());
         }
         if bodies.len() > 1 {
             self.report.merges.push(MergeNote {

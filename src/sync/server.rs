@@ -70,6 +70,11 @@ fn ok(status: u16, body: Value) -> HttpResponse {
 }
 
 impl MemServer {
+    /// The `last_seq` of every `_local` checkpoint.
+    pub fn checkpoints(&self) -> Vec<Value> {
+        self.local.values().map(|(_, doc)| doc["last_seq"].clone()).collect()
+    }
+
     pub fn new() -> Self {
         MemServer {
             exists: true,
@@ -295,8 +300,12 @@ impl MemServer {
 /// The model server as a transport, that can be cut off after a number of requests.
 pub struct Link<'a> {
     pub server: &'a mut MemServer,
+    /// The connection drops after this many requests.
     pub cut_after: Option<usize>,
+    /// The connection drops at the n-th request (from 1) whose path starts with this.
+    pub cut_at: Option<(&'static str, usize)>,
     pub sent: usize,
+    seen: usize,
 }
 
 impl<'a> Link<'a> {
@@ -304,15 +313,26 @@ impl<'a> Link<'a> {
         Link {
             server,
             cut_after: None,
+            cut_at: None,
             sent: 0,
+            seen: 0,
         }
     }
 }
 
 impl Transport for Link<'_> {
     fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
+        let cut = || Err(SyncError::Unreachable("test server".into()));
         if self.cut_after.is_some_and(|n| self.sent >= n) {
-            return Err(SyncError::Unreachable("test server".into()));
+            return cut();
+        }
+        if let Some((path, n)) = self.cut_at {
+            if request.path.starts_with(path) {
+                self.seen += 1;
+                if self.seen >= n {
+                    return cut();
+                }
+            }
         }
         self.sent += 1;
         Ok(self.server.handle(request))

@@ -1,11 +1,11 @@
 //! Two or more replicas syncing through the model server.
 
-use super::replicate::{run, BATCH};
+use super::replicate::{run, APPLY_EVERY, BATCH};
 use super::server::{Link, MemServer};
 use super::*;
 use crate::model::{Contact, Data, Id, Stamp};
 use crate::store::{MemoryKv, Store, STORAGE_BUDGET};
-use serde_json::json;
+use serde_json::{json, Value};
 
 struct Device {
     data: Data,
@@ -22,6 +22,54 @@ impl Device {
 
     fn sync(&mut self, server: &mut MemServer) -> Report {
         run(&mut Link::new(server), "test", 1_000, &mut self.data, &mut self.meta).expect("sync")
+    }
+
+    /// Drives a sync the way the browser's `web::sync::run` does, with `self` as what is stored:
+    /// the bookkeeping is saved after each apply, every 16 requests, on an error and at the end,
+    /// but not when the data could not be saved (the `fail_apply`-th apply, from 1, fails).
+    fn sync_like_the_browser(&mut self, link: &mut Link, fail_apply: Option<usize>) -> Result<Report, SyncError> {
+        let mut meta = self.meta.clone();
+        let mut replicator = Replicator::new("test", 1_000);
+        let (mut response, mut sent, mut applied) = (None, 0, 0);
+        loop {
+            match replicator.step(response.take(), &self.data, &mut meta) {
+                Err(e) => {
+                    self.meta = meta;
+                    return Err(e);
+                }
+                Ok(Step::Send(request)) => match link.send(&request) {
+                    Ok(r) => {
+                        response = Some(r);
+                        sent += 1;
+                        if sent % 16 == 0 {
+                            self.meta = meta.clone();
+                        }
+                    }
+                    Err(e) => {
+                        self.meta = meta;
+                        return Err(e);
+                    }
+                },
+                Ok(Step::Apply(change)) => {
+                    applied += 1;
+                    if fail_apply == Some(applied) {
+                        return Err(SyncError::Save("the storage is full".into()));
+                    }
+                    change.apply(&mut self.data);
+                    self.meta = meta.clone();
+                }
+                Ok(Step::Done(report)) => {
+                    self.meta = meta;
+                    return Ok(report);
+                }
+            }
+        }
+    }
+
+    fn add_many(&mut self, n: u128) {
+        for i in 1..=n {
+            self.add(i, &format!("Contact {i}"));
+        }
     }
 
     fn add(&mut self, n: u128, name: &str) {
@@ -192,20 +240,118 @@ fn a_sync_cut_off_halfway_resumes_from_its_checkpoint_and_ends_complete() {
     a.sync(&mut server);
     assert_eq!(server.live_ids().len(), n as usize);
 
-    // B's pull is cut off after its second page: it keeps what it applied and the checkpoint.
+    // B's pull is cut off at its third page, before its first batch is applied: B has nothing
+    // yet and no checkpoint, and starts over.
     let mut link = Link::new(&mut server);
-    link.cut_after = Some(3 + 2 * 3);
-    let err = run(&mut link, "test", 1, &mut b.data, &mut b.meta);
-    assert!(err.is_err());
-    assert_eq!(b.data.contacts.len(), 2 * BATCH);
-    server.log.clear();
-    b.sync(&mut server);
+    link.cut_at = Some(("_changes", 3));
+    assert!(b.sync_like_the_browser(&mut link, None).is_err());
+    assert!(b.data.contacts.is_empty());
+    assert_eq!(b.meta.since(), &json!(0));
+    assert_eq!(b.sync(&mut server).pulled, n as usize);
     assert_eq!(b.data, a.data);
-    let first_changes = server.log.iter().find(|l| l.contains("_changes")).unwrap();
-    assert!(
-        !first_changes.contains("since=0&"),
-        "resumed from the checkpoint: {first_changes}"
-    );
+    assert_eq!(b.sync(&mut server), Report::default(), "nothing pulled twice, nothing to push");
+}
+
+/// A device with more contacts than one batch of the pull, synced up, and the server.
+fn more_than_a_batch_on_the_server() -> (MemServer, Device, usize) {
+    let mut server = MemServer::new();
+    let mut a = Device::new("a");
+    let n = APPLY_EVERY + 5 * BATCH + 17;
+    a.add_many(n as u128);
+    a.sync(&mut server);
+    (server, a, n)
+}
+
+/// The `since` of the first `_changes` the server was asked for.
+fn first_since(server: &MemServer) -> String {
+    let changes = server.log.iter().find(|l| l.contains("_changes")).expect("a _changes request");
+    changes.split("since=").nth(1).unwrap().split('&').next().unwrap().to_string()
+}
+
+#[test]
+fn a_pull_cut_off_after_its_first_page_changes_nothing_and_the_next_sync_ends_complete() {
+    let (mut server, a, n) = more_than_a_batch_on_the_server();
+    let mut b = Device::new("b");
+    let mut link = Link::new(&mut server);
+    link.cut_at = Some(("_changes", 2));
+    let err = b.sync_like_the_browser(&mut link, None).unwrap_err();
+    assert!(matches!(err, SyncError::Unreachable(_)), "{err:?}");
+    assert!(b.data.contacts.is_empty(), "a page is not applied on its own");
+    assert!(b.meta.is_empty(), "no bookkeeping without its data");
+    assert!(server.checkpoints().is_empty(), "no checkpoint ahead of what B has");
+    let report = b.sync_like_the_browser(&mut Link::new(&mut server), None).unwrap();
+    assert_eq!(report.pulled, n);
+    assert_eq!(b.data, a.data);
+}
+
+#[test]
+fn a_pull_cut_off_inside_its_second_batch_resumes_from_the_first_batchs_checkpoint() {
+    let (mut server, a, n) = more_than_a_batch_on_the_server();
+    let mut b = Device::new("b");
+    // The first batch is APPLY_EVERY / BATCH pages; the cut comes after three pages of the next.
+    let pages = APPLY_EVERY / BATCH;
+    let mut link = Link::new(&mut server);
+    link.cut_at = Some(("_changes", pages + 4));
+    assert!(b.sync_like_the_browser(&mut link, None).is_err());
+    assert_eq!(b.data.contacts.len(), APPLY_EVERY, "the first batch is kept, the cut one is not");
+    assert_eq!(b.meta.len(), APPLY_EVERY);
+    let checkpoint = b.meta.since().clone();
+    assert_ne!(checkpoint, json!(0));
+    assert_eq!(server.checkpoints(), vec![checkpoint.clone()], "the server's checkpoint is B's");
+
+    server.log.clear();
+    let report = b.sync_like_the_browser(&mut Link::new(&mut server), None).unwrap();
+    assert_eq!(first_since(&server), checkpoint.to_string(), "resumed, not from zero");
+    assert_eq!(report.pulled, n - APPLY_EVERY);
+    assert_eq!(b.data, a.data);
+    assert_eq!(b.sync(&mut server), Report::default(), "nothing pulled twice, nothing to push");
+}
+
+#[test]
+fn a_pull_whose_data_cannot_be_saved_keeps_no_bookkeeping_of_it_and_pushes_nothing_wrong() {
+    let (mut server, a, n) = more_than_a_batch_on_the_server();
+    let mut b = Device::new("b");
+    // The second batch's save fails: the first one stays, with its checkpoint.
+    let err = b.sync_like_the_browser(&mut Link::new(&mut server), Some(2)).unwrap_err();
+    assert!(matches!(err, SyncError::Save(_)), "{err:?}");
+    assert_eq!(b.data.contacts.len(), APPLY_EVERY);
+    assert_eq!(b.meta.len(), APPLY_EVERY, "no bookkeeping for records B does not have");
+    let checkpoint = b.meta.since().clone();
+    assert_eq!(server.checkpoints(), vec![checkpoint.clone()]);
+
+    server.log.clear();
+    let report = b.sync_like_the_browser(&mut Link::new(&mut server), None).unwrap();
+    assert_eq!(first_since(&server), checkpoint.to_string(), "resumed, not from zero");
+    assert_eq!(report.pushed, 0, "no tombstone or stale revision goes up");
+    assert_eq!(b.data, a.data);
+    assert_eq!(server.live_ids().len(), n);
+}
+
+#[test]
+fn a_merge_written_early_in_a_pull_is_not_merged_again_when_it_comes_back_in_the_same_pull() {
+    let mut server = MemServer::new();
+    let (mut a, mut b) = (Device::new("a"), Device::new("b"));
+    a.add(1, "Ana Berg");
+    a.sync(&mut server);
+    b.sync(&mut server);
+    a.edit(1, 50, |c| c.company = "DSV".into());
+    b.edit(1, 60, |c| c.role = "Lead analyst".into());
+    // A's edit comes first in B's `_changes`, then more than a page of new contacts: B's merge is
+    // written after the first page and listed again on a later page of the same batch.
+    for i in 2..=(BATCH as u128 * 2) {
+        a.add(i, &format!("Contact {i}"));
+    }
+    a.sync(&mut server);
+    server.bulk_docs.clear();
+    let report = b.sync(&mut server);
+    assert_eq!(report.merges.len(), 1, "{:?}", report.merges);
+    let written: Vec<&Value> = server.bulk_docs.iter().flat_map(|b| b["docs"].as_array().unwrap()).collect();
+    assert_eq!(written.iter().filter(|d| d["_id"] == json!(doc_id(1))).count(), 1, "one merge, written once");
+    a.sync(&mut server);
+    assert_eq!(a.data, b.data);
+    let c = &b.data.contacts[&id(1)];
+    assert_eq!((c.company.as_str(), c.role.as_str()), ("DSV", "Lead analyst"));
+    assert!(server.conflicts(&doc_id(1)).is_empty());
 }
 
 #[test]
