@@ -3,43 +3,14 @@
 // wrong password, and that nothing reaches the server before sync is set up. By role and label.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addContact, nav, open, setup } from './harness.mjs';
+import { addContact, nav, setup } from './harness.mjs';
 import { startCouch } from './couch.mjs';
+import { device, dropNetworkNoise, failed, setUpSync, synced, syncNow } from './synchelp.mjs';
 
 const env = setup();
 let couch;
 before(async () => { couch = await startCouch({ user: 'sam', password: 'secret' }); });
 after(async () => { await couch?.close(); });
-
-/** Browsers log failed or refused network requests as console errors; only those are expected. */
-function dropNetworkNoise(ctx, pattern) {
-  const kept = ctx.errors.filter((e) => !pattern.test(e));
-  ctx.errors.splice(0, ctx.errors.length, ...kept);
-}
-
-async function device() {
-  const ctx = await env.context();
-  const page = await ctx.context.newPage();
-  await open(page, env.server.url);
-  return { ctx, page };
-}
-
-
-/** Fills in the Sync section and presses the button; the page reloads to allow the server. */
-async function setUpSync(page, password) {
-  await nav(page, 'Settings & data');
-  const section = page.getByRole('region', { name: 'Sync' });
-  await section.getByLabel('Server address').fill(couch.url);
-  await section.getByLabel('Database', { exact: true }).fill('vouch');
-  await section.getByLabel('User name').fill('sam');
-  await section.getByLabel('Password').fill(password);
-  const reloaded = page.waitForEvent('load');
-  await section.getByRole('button', { name: 'Set up sync' }).click();
-  await reloaded;
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
-
-const synced = (page) => page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Last synced' }).waitFor();
 
 async function openContact(page, name) {
   await nav(page, 'Network');
@@ -65,14 +36,9 @@ async function serverHas(docId, check) {
   assert.fail(`the server never had the expected ${docId}`);
 }
 
-async function syncNow(page) {
-  await nav(page, 'Settings & data');
-  await page.getByRole('button', { name: 'Sync now', exact: true }).click();
-}
-
 describe('sync', () => {
   it('sends nothing to any server until sync is set up', async () => {
-    const { ctx, page } = await device();
+    const { ctx, page } = await device(env);
     await addContact(page, { Name: 'Ana Berg' });
     await nav(page, 'Settings & data');
     await page.getByRole('heading', { name: 'Sync', exact: true }).waitFor();
@@ -87,10 +53,10 @@ describe('sync', () => {
   });
 
   it('says plainly when the password is wrong, and changes nothing', async () => {
-    const { ctx, page } = await device();
+    const { ctx, page } = await device(env);
     await addContact(page, { Name: 'Bo Li' });
-    await setUpSync(page, 'wrong');
-    await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Sync failed' }).waitFor();
+    await setUpSync(page, couch.url, 'wrong');
+    await failed(page);
     await nav(page, 'Settings & data');
     await page.getByRole('alert').filter({ hasText: 'refused the user name or password (401)' }).waitFor();
     assert.equal((await couch.get('/vouch')).error, 'not_found', 'no database was created');
@@ -106,16 +72,16 @@ describe('sync', () => {
   });
 
   it('carries adds, offline edits on both devices and deletes between two devices', async () => {
-    const a = await device();
-    const b = await device();
+    const a = await device(env);
+    const b = await device(env);
     const id = await addContact(a.page, { Name: 'Ana Berg', Company: 'Maersk' });
     const docId = `c:${id}`;
-    await setUpSync(a.page, 'secret');
+    await setUpSync(a.page, couch.url, 'secret');
     await synced(a.page);
     await serverHas(docId, (d) => d.n === 'Ana Berg');
 
     // B gets it on its first sync.
-    await setUpSync(b.page, 'secret');
+    await setUpSync(b.page, couch.url, 'secret');
     await synced(b.page);
     await openContact(b.page, 'Ana Berg');
     await b.page.getByText('Maersk').first().waitFor();
@@ -159,8 +125,8 @@ describe('sync', () => {
   });
 
   it('merges a backup from another device instead of replacing what is here', async () => {
-    const a = await device();
-    const b = await device();
+    const a = await device(env);
+    const b = await device(env);
     await addContact(a.page, { Name: 'Ana Berg', Company: 'Maersk' });
     await nav(a.page, 'Settings & data');
     const [download] = await Promise.all([
