@@ -9,10 +9,12 @@
 //! winner together with a tombstone on every other live leaf in one `_bulk_docs`. What several
 //! pages pulled is applied as one change (one save of the data: saving every page of a first pull
 //! would rewrite the whole, growing data each time), and only then is the checkpoint written in
-//! `_local/vouch-<device>`, so it never runs ahead of what this device has stored. Push: every record whose body differs from what was last
-//! synced gets a child revision; `_revs_diff` filters out what the server already has (an
-//! interrupted push), `_bulk_docs` with `new_edits: false` writes the rest. A cut-off sync resumes
-//! from the last checkpoint; what was not pushed is still "changed" and goes next time.
+//! `_local/vouch-<device>`, so it never runs ahead of what this device has stored. Push: every
+//! record whose body differs from what was last synced gets a child revision; `_revs_diff` filters
+//! out what the server already has (an interrupted push), `_bulk_docs` with `new_edits: false`
+//! writes the rest. A cut-off sync resumes from the last checkpoint (what was pulled after it is
+//! read again; merges already written are found on the server); what was not pushed is still
+//! "changed" and goes next time.
 
 use super::docs::{self, DocKey, LocalChange};
 use super::merge::{self, Body};
@@ -27,7 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const BATCH: usize = 200;
 /// `_changes` rows read before what they brought is applied and checkpointed: fewer saves of the
 /// whole data on a first pull, and no more than this many rows read again after a cut-off.
-pub const APPLY_EVERY: usize = 2_000;
+pub const APPLY_EVERY: usize = 5_000;
 /// How much ancestry a written revision carries in `_revisions`: enough to join the server's tree.
 const ANCESTRY: usize = 20;
 
@@ -537,14 +539,7 @@ impl Replicator {
     }
 
     /// Decides one pulled document against this device's copy.
-    fn resolve(
-        &mut self,
-        key: DocKey,
-        mut leaves: Vec<Leaf>,
-        data: &Data,
-        meta: &SyncMeta,
-        writes: &mut Vec<Write>,
-    ) {
+    fn resolve(&mut self, key: DocKey, mut leaves: Vec<Leaf>, data: &Data, meta: &SyncMeta, writes: &mut Vec<Write>) {
         if let Some(bad) = leaves.iter().find(|l| !l.deleted && !docs::readable(key, &l.body)) {
             self.report.errors.push(format!(
                 "{key}: revision {} is not a record this version of Vouch can read; it was left on the server",

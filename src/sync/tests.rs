@@ -249,7 +249,11 @@ fn a_sync_cut_off_halfway_resumes_from_its_checkpoint_and_ends_complete() {
     assert_eq!(b.meta.since(), &json!(0));
     assert_eq!(b.sync(&mut server).pulled, n as usize);
     assert_eq!(b.data, a.data);
-    assert_eq!(b.sync(&mut server), Report::default(), "nothing pulled twice, nothing to push");
+    assert_eq!(
+        b.sync(&mut server),
+        Report::default(),
+        "nothing pulled twice, nothing to push"
+    );
 }
 
 /// A device with more contacts than one batch of the pull, synced up, and the server.
@@ -264,8 +268,19 @@ fn more_than_a_batch_on_the_server() -> (MemServer, Device, usize) {
 
 /// The `since` of the first `_changes` the server was asked for.
 fn first_since(server: &MemServer) -> String {
-    let changes = server.log.iter().find(|l| l.contains("_changes")).expect("a _changes request");
-    changes.split("since=").nth(1).unwrap().split('&').next().unwrap().to_string()
+    let changes = server
+        .log
+        .iter()
+        .find(|l| l.contains("_changes"))
+        .expect("a _changes request");
+    changes
+        .split("since=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -293,18 +308,30 @@ fn a_pull_cut_off_inside_its_second_batch_resumes_from_the_first_batchs_checkpoi
     let mut link = Link::new(&mut server);
     link.cut_at = Some(("_changes", pages + 4));
     assert!(b.sync_like_the_browser(&mut link, None).is_err());
-    assert_eq!(b.data.contacts.len(), APPLY_EVERY, "the first batch is kept, the cut one is not");
+    assert_eq!(
+        b.data.contacts.len(),
+        APPLY_EVERY,
+        "the first batch is kept, the cut one is not"
+    );
     assert_eq!(b.meta.len(), APPLY_EVERY);
     let checkpoint = b.meta.since().clone();
     assert_ne!(checkpoint, json!(0));
-    assert_eq!(server.checkpoints(), vec![checkpoint.clone()], "the server's checkpoint is B's");
+    assert_eq!(
+        server.checkpoints(),
+        vec![checkpoint.clone()],
+        "the server's checkpoint is B's"
+    );
 
     server.log.clear();
     let report = b.sync_like_the_browser(&mut Link::new(&mut server), None).unwrap();
     assert_eq!(first_since(&server), checkpoint.to_string(), "resumed, not from zero");
     assert_eq!(report.pulled, n - APPLY_EVERY);
     assert_eq!(b.data, a.data);
-    assert_eq!(b.sync(&mut server), Report::default(), "nothing pulled twice, nothing to push");
+    assert_eq!(
+        b.sync(&mut server),
+        Report::default(),
+        "nothing pulled twice, nothing to push"
+    );
 }
 
 #[test]
@@ -312,7 +339,9 @@ fn a_pull_whose_data_cannot_be_saved_keeps_no_bookkeeping_of_it_and_pushes_nothi
     let (mut server, a, n) = more_than_a_batch_on_the_server();
     let mut b = Device::new("b");
     // The second batch's save fails: the first one stays, with its checkpoint.
-    let err = b.sync_like_the_browser(&mut Link::new(&mut server), Some(2)).unwrap_err();
+    let err = b
+        .sync_like_the_browser(&mut Link::new(&mut server), Some(2))
+        .unwrap_err();
     assert!(matches!(err, SyncError::Save(_)), "{err:?}");
     assert_eq!(b.data.contacts.len(), APPLY_EVERY);
     assert_eq!(b.meta.len(), APPLY_EVERY, "no bookkeeping for records B does not have");
@@ -345,8 +374,16 @@ fn a_merge_written_early_in_a_pull_is_not_merged_again_when_it_comes_back_in_the
     server.bulk_docs.clear();
     let report = b.sync(&mut server);
     assert_eq!(report.merges.len(), 1, "{:?}", report.merges);
-    let written: Vec<&Value> = server.bulk_docs.iter().flat_map(|b| b["docs"].as_array().unwrap()).collect();
-    assert_eq!(written.iter().filter(|d| d["_id"] == json!(doc_id(1))).count(), 1, "one merge, written once");
+    let written: Vec<&Value> = server
+        .bulk_docs
+        .iter()
+        .flat_map(|b| b["docs"].as_array().unwrap())
+        .collect();
+    assert_eq!(
+        written.iter().filter(|d| d["_id"] == json!(doc_id(1))).count(),
+        1,
+        "one merge, written once"
+    );
     a.sync(&mut server);
     assert_eq!(a.data, b.data);
     let c = &b.data.contacts[&id(1)];

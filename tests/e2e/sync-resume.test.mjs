@@ -1,13 +1,16 @@
 // Sync when the network lets it down: a first pull cut off halfway resumes from its checkpoint and
-// ends complete, and a server that can't be reached or does not allow CORS gets a message the user
-// can act on. After every failure the user's data is as it was. By role and label.
+// ends complete, and a server that can't be reached, does not allow CORS, or is http:// behind an
+// https:// page gets a message the user can act on. After every failure the user's data is as it
+// was. By role and label.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addContact, nav, setup, tempDir } from './harness.mjs';
+import { addContact, nav, open, setup, tempDir } from './harness.mjs';
 import { startCouch } from './couch.mjs';
 import { device, dropNetworkNoise, failed, setUpSync, synced } from './synchelp.mjs';
 
@@ -64,10 +67,36 @@ async function startServerWithoutCors() {
   };
 }
 
+/** The app over https, with a self-signed certificate made here: a proxy to the harness's server
+ * that answers an unknown path with the build's 404.html, as GitHub Pages does (without a service
+ * worker, which Chromium won't register under such a certificate, a reload needs that). */
+async function serveOverHttps(target) {
+  const dir = tempDir();
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const forward = (path, req, res) => {
+    const upstream = request(new URL(path, target), { method: req.method, headers: req.headers }, (answer) => {
+      if (answer.statusCode === 404 && path !== '/404.html') {
+        answer.resume();
+        forward('/404.html', req, res);
+        return;
+      }
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.end();
+  };
+  const tls = { key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) };
+  const server = createHttpsServer(tls, (req, res) => forward(req.url, req, res));
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `https://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
 describe('sync when the network fails', () => {
   it('a sync cut off halfway resumes and ends complete', async () => {
-    // More contacts than the pull applies at once (2,000), so the cut comes after a checkpoint.
-    const n = 2600;
+    // More contacts than the pull applies at once (5,000: 25 pages of 200), so the cut comes
+    // after a checkpoint.
+    const n = 5600;
     const a = await device(env);
     await restoreContacts(a.page, n);
     await setUpSync(a.page, couch.url, 'secret');
@@ -75,13 +104,13 @@ describe('sync when the network fails', () => {
 
     const b = await device(env);
     await addContact(b.page, { Name: 'Bo Li' });
-    // B's connection drops as it asks for the 13th page of changes (200 each): past the first
-    // checkpoint, inside the second batch.
+    // B's connection drops as it asks for the 28th page of changes: past the first checkpoint,
+    // inside the second batch.
     const changes = [];
     let cut = false;
     await b.ctx.context.route(`${couch.url}/vouch/_changes*`, async (route) => {
       changes.push(new URL(route.request().url()).searchParams.get('since'));
-      if (changes.length === 13 && !cut) {
+      if (changes.length === 28 && !cut) {
         cut = true;
         await b.ctx.context.setOffline(true);
         return route.abort('internetdisconnected');
@@ -103,7 +132,7 @@ describe('sync when the network fails', () => {
     await synced(b.page, 60_000);
     const resumedAt = changes[before];
     assert.notEqual(resumedAt, '0', 'the pull resumed from its checkpoint');
-    assert.ok(changes.length - before < 13, `fewer pages the second time: ${changes.slice(before)}`);
+    assert.ok(changes.length - before < 28, `fewer pages the second time: ${changes.slice(before)}`);
     assert.equal(await contactCount(b.page), n + 1, 'every contact, none twice');
     await nav(b.page, 'Settings & data');
     await b.page.getByRole('status', { name: 'Last sync' }).filter({ hasText: /received/ }).waitFor();
@@ -145,5 +174,24 @@ describe('sync when the network fails', () => {
     await page.getByRole('link', { name: /Ana Berg/ }).click();
     await page.getByText('Maersk').first().waitFor();
     dropNetworkNoise(ctx, /ERR_CONNECTION_REFUSED|ERR_FAILED|Failed to fetch|CORS policy|Access-Control-Allow-Origin/);
+  });
+
+  it('says plainly when an https page is set up with an http:// server, and sends it nothing', async () => {
+    const https = await serveOverHttps(env.server.url);
+    try {
+      const ctx = await env.context({ ignoreHTTPSErrors: true });
+      const page = await ctx.context.newPage();
+      await open(page, https.url);
+      await addContact(page, { Name: 'Ana Berg' });
+      await setUpSync(page, 'http://couch.example.org:5984', 'secret');
+      await failed(page);
+      await nav(page, 'Settings & data');
+      await page.getByRole('alert').filter({ hasText: 'this page is served over https' }).filter({ hasText: "Use the server's https:// address" }).waitFor();
+      assert.equal(await contactCount(page), 1);
+      // The harness checks after the test that no request went to couch.example.org.
+      dropNetworkNoise(ctx, /SSL certificate|ServiceWorker|status of 404/);
+    } finally {
+      await https.close();
+    }
   });
 });
