@@ -97,6 +97,9 @@ struct Pulled {
     /// Keys in `change.remove`, to look them up.
     removed: BTreeSet<DocKey>,
     meta: BTreeMap<DocKey, DocMeta>,
+    /// Each document's body on this device when the batch first read it: the user may edit
+    /// while the batch is pulled (the browser waits on the network between pages).
+    seen: BTreeMap<DocKey, Option<Body>>,
     /// `_changes` rows read into this batch.
     rows: usize,
 }
@@ -128,6 +131,35 @@ impl Pulled {
         if self.removed.insert(key) {
             self.change.remove.push(key);
         }
+    }
+
+    /// The change to apply to `data` as it is now: a record edited here since the batch read it
+    /// keeps that edit, as if it had been made after the batch was applied. An edit is merged
+    /// onto the pulled body (its base is the body the batch read), a delete stays a delete, and an
+    /// edit of a record the server deleted wins over the delete. Either way the record now
+    /// differs from its bookkeeping, so the next push sends it.
+    fn into_change(mut self, data: &Data) -> LocalChange {
+        for (key, first) in std::mem::take(&mut self.seen) {
+            let now = docs::local_body(data, key);
+            if now == first {
+                continue;
+            }
+            match (now, self.change.put.get(&key)) {
+                (Some(mine), Some(theirs)) => {
+                    let base = first.as_ref().map(merge::field_hashes);
+                    let merged = merge::merge(&mine, theirs, base.as_deref()).body;
+                    self.change.put.insert(key, merged);
+                }
+                (None, Some(_)) => {
+                    self.change.put.remove(&key);
+                }
+                (Some(_), None) if self.removed.contains(&key) => {
+                    self.change.remove.retain(|k| *k != key);
+                }
+                _ => {}
+            }
+        }
+        self.change
     }
 }
 
@@ -215,7 +247,7 @@ impl Replicator {
                 State::PlanPush => self.plan_push(data, meta),
                 State::Resolve { writes, last_seq, more } if writes.is_empty() => {
                     let (last_seq, more) = (std::mem::take(last_seq), *more);
-                    self.state = self.page_done(last_seq, more, meta);
+                    self.state = self.page_done(last_seq, more, data, meta);
                 }
                 State::Done => {
                     meta.set_last_synced(self.now);
@@ -367,7 +399,7 @@ impl Replicator {
                 self.state = if !wanted.is_empty() {
                     State::BulkGet { wanted, last_seq, more }
                 } else {
-                    self.page_done(last_seq, more, meta)
+                    self.page_done(last_seq, more, data, meta)
                 };
             }
             State::BulkGet { last_seq, more, .. } => {
@@ -412,7 +444,7 @@ impl Replicator {
                         self.pulled.meta.insert(w.key, m.clone());
                     }
                 }
-                self.state = self.page_done(last_seq, more, meta);
+                self.state = self.page_done(last_seq, more, data, meta);
             }
             State::SaveCheckpoint { last_seq, more } => {
                 if !matches!(status, 200 | 201) {
@@ -499,19 +531,20 @@ impl Replicator {
     /// After a `_changes` page is read and its merges written: on to the next page while the
     /// batch is small, else hand the batch over to be applied (its bookkeeping goes into `meta`
     /// with it) and save the checkpoint after it.
-    fn page_done(&mut self, last_seq: Value, more: bool, meta: &mut SyncMeta) -> State {
+    fn page_done(&mut self, last_seq: Value, more: bool, data: &Data, meta: &mut SyncMeta) -> State {
         if !last_seq.is_null() {
             self.since = last_seq;
         }
         if more && self.pulled.rows < APPLY_EVERY {
             return State::Changes;
         }
-        let pulled = std::mem::take(&mut self.pulled);
-        for (key, m) in pulled.meta {
+        let mut pulled = std::mem::take(&mut self.pulled);
+        for (key, m) in std::mem::take(&mut pulled.meta) {
             meta.set(key, m);
         }
-        if !pulled.change.is_empty() {
-            self.to_apply = Some(pulled.change);
+        let change = pulled.into_change(data);
+        if !change.is_empty() {
+            self.to_apply = Some(change);
         }
         if self.since != self.checkpoint {
             State::SaveCheckpoint {
@@ -553,6 +586,8 @@ impl Replicator {
             order(b).cmp(&order(a))
         });
         let local = self.pulled.local(data, key);
+        // Not seen yet, so the batch holds nothing of it and `local` is this device's own.
+        self.pulled.seen.entry(key).or_insert_with(|| local.clone());
         let known = self.pulled.known(meta, &key).cloned();
         let dirty = match (&known, &local) {
             (None, None) => false,

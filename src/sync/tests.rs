@@ -505,3 +505,50 @@ fn a_profile_edited_on_two_devices_keeps_both_fields() {
         ("Analyst", 1)
     );
 }
+
+#[test]
+fn an_edit_or_delete_made_here_while_a_pull_is_under_way_is_kept_and_sent() {
+    let mut server = MemServer::new();
+    let (mut a, mut b) = (Device::new("a"), Device::new("b"));
+    a.add(1, "Ana Berg");
+    a.add(3, "Cy Dahl");
+    a.sync(&mut server);
+    b.sync(&mut server);
+    a.edit(1, 50, |c| c.company = "DSV".into());
+    a.edit(3, 50, |c| c.company = "Novo".into());
+    for i in 10..(10 + 2 * BATCH as u128) {
+        a.add(i, &format!("Contact {i}"));
+    }
+    a.sync(&mut server);
+
+    // B's pull reads both edits on its first page; before its second page the user edits one
+    // contact and deletes the other, while the batch is not applied yet.
+    let mut replicator = Replicator::new("test", 1_000);
+    let mut link = Link::new(&mut server);
+    let (mut response, mut pages) = (None, 0);
+    loop {
+        match replicator.step(response.take(), &b.data, &mut b.meta).unwrap() {
+            Step::Send(request) => {
+                if request.path.starts_with("_changes") {
+                    pages += 1;
+                    if pages == 2 {
+                        b.edit(1, 70, |c| c.notes = "met again".into());
+                        b.data.contacts.remove(&id(3));
+                    }
+                }
+                response = Some(link.send(&request).unwrap());
+            }
+            Step::Apply(change) => {
+                change.apply(&mut b.data);
+            }
+            Step::Done(_) => break,
+        }
+    }
+    let c = &b.data.contacts[&id(1)];
+    assert_eq!((c.company.as_str(), c.notes.as_str()), ("DSV", "met again"));
+    assert!(!b.data.contacts.contains_key(&id(3)), "the delete stands");
+    a.sync(&mut server);
+    assert_eq!(a.data, b.data);
+    assert!(server.conflicts(&doc_id(1)).is_empty());
+    assert!(!server.live_ids().contains(&doc_id(3)));
+}
