@@ -17,7 +17,8 @@ pub use record::{parse_shard_key, shard_key, shard_of, Record};
 
 use crate::for_each_record;
 use crate::model::{Data, Id, Profile};
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 /// Every key Vouch owns starts with this; other keys on the origin are left alone.
 pub const PREFIX: &str = "vouch.";
@@ -334,9 +335,38 @@ impl<K: KeyValue> Store<K> {
     /// Every shard of one collection, read in turn straight into one map, with one decoder. For one
     /// id in two shards (never written by Vouch) the later shard's record is kept.
     fn read_collection<T: Record>(&self, decoder: &mut codec::Decoder) -> Result<BTreeMap<Id, T>, StoreError> {
-        let mut map = BTreeMap::new();
+        let mut shards = Vec::new();
         for key in record::shard_keys::<T>() {
-            map.extend(self.read_records::<T>(&key, decoder)?.into_iter().map(|r| (r.id(), r)));
+            shards.push(self.read_records::<T>(&key, decoder)?);
+        }
+        let mut map = BTreeMap::new();
+        // Shards split the ids by hash, and Vouch writes each in id order. Merged back into one
+        // id order, every record lands at the end of the map's last leaf instead of shifting its
+        // neighbours (a contact is a few hundred bytes): in a profile of opening 30,000 contacts
+        // in the browser, inserting shard after shard took a sixth of the load. Shards written
+        // otherwise (by hand) are inserted as they come, so the later shard's record wins either way.
+        if !shards.iter().all(|s| s.windows(2).all(|w| w[0].id() < w[1].id())) {
+            for record in shards.into_iter().flatten() {
+                map.insert(record.id(), record);
+            }
+            return Ok(map);
+        }
+        let mut shards: Vec<_> = shards.into_iter().map(|s| s.into_iter().peekable()).collect();
+        let mut heads = BinaryHeap::new();
+        for (at, shard) in shards.iter_mut().enumerate() {
+            if let Some(record) = shard.peek() {
+                heads.push(Reverse((record.id(), at)));
+            }
+        }
+        // Equal ids come out in shard order, so the later shard's record is the one kept.
+        while let Some(Reverse((_, at))) = heads.pop() {
+            let shard = &mut shards[at];
+            if let Some(record) = shard.next() {
+                map.insert(record.id(), record);
+            }
+            if let Some(next) = shard.peek() {
+                heads.push(Reverse((next.id(), at)));
+            }
         }
         Ok(map)
     }
