@@ -300,7 +300,11 @@ fn server_error(status: u16, what: &'static str, body: &str) -> SyncError {
     SyncError::Server {
         status,
         what,
-        reason: body["reason"].as_str().or(body["error"].as_str()).unwrap_or("").to_string(),
+        reason: body["reason"]
+            .as_str()
+            .or(body["error"].as_str())
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
@@ -452,7 +456,8 @@ pub mod testing {
         async fn open(&self, key: &[u8], aad: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
             let (iv, rest) = sealed.split_at_checked(12)?;
             let (data, t) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
-            (t == tag(key, aad, iv, data)).then(|| data.iter().enumerate().map(|(i, b)| b ^ stream(key, iv, i)).collect())
+            (t == tag(key, aad, iv, data))
+                .then(|| data.iter().enumerate().map(|(i, b)| b ^ stream(key, iv, i)).collect())
         }
 
         fn random(&self, len: usize) -> Result<Vec<u8>, CryptoError> {
@@ -477,19 +482,27 @@ mod tests {
 
     #[test]
     fn a_sealed_document_keeps_only_id_revision_and_ancestry_in_the_clear() {
-        let doc = sealed(json!({"_id": "c:1", "_rev": "2-ab", "_revisions": {"start": 2, "ids": ["ab", "cd"]}, "n": "Ana Berg", "co": "Maersk"}));
+        let doc = sealed(
+            json!({"_id": "c:1", "_rev": "2-ab", "_revisions": {"start": 2, "ids": ["ab", "cd"]}, "n": "Ana Berg", "co": "Maersk"}),
+        );
         let keys: Vec<&str> = doc.keys().map(String::as_str).collect();
         assert_eq!(keys, ["_id", "_rev", "_revisions", "data", "vouch_enc"]);
         assert!(!doc["data"].as_str().unwrap().contains("Ana"));
         let tombstone = sealed(json!({"_id": "c:1", "_rev": "3-ef", "_deleted": true}));
-        assert_eq!(Value::Object(tombstone), json!({"_id": "c:1", "_rev": "3-ef", "_deleted": true}));
+        assert_eq!(
+            Value::Object(tombstone),
+            json!({"_id": "c:1", "_rev": "3-ef", "_deleted": true})
+        );
     }
 
     #[test]
     fn a_sealed_body_opens_back_to_the_same_fields() {
         let mut doc = sealed(json!({"_id": "c:1", "_rev": "1-ab", "n": "Ana Berg", "tg": ["mentor"]}));
         block_on(open_doc(&TestCipher::default(), &KEY, &mut doc)).unwrap();
-        assert_eq!(Value::Object(doc), json!({"_id": "c:1", "_rev": "1-ab", "n": "Ana Berg", "tg": ["mentor"]}));
+        assert_eq!(
+            Value::Object(doc),
+            json!({"_id": "c:1", "_rev": "1-ab", "n": "Ana Berg", "tg": ["mentor"]})
+        );
     }
 
     #[test]
@@ -515,7 +528,8 @@ mod tests {
             path: "_bulk_get?revs=true".into(),
             body: None,
         };
-        let answer = json!({"results": [{"id": "c:1", "docs": [{"ok": {"_id": "c:1", "_rev": "1-ab", "n": "Injected"}}]}]});
+        let answer =
+            json!({"results": [{"id": "c:1", "docs": [{"ok": {"_id": "c:1", "_rev": "1-ab", "n": "Injected"}}]}]});
         let opened = block_on(open_response(
             &TestCipher::default(),
             &KEY,

@@ -92,10 +92,20 @@ fn an_encrypted_sync_leaves_no_plaintext_on_the_server_and_a_second_device_reads
     let (report, key_b) = b.sync(&mut server, passphrase("correct horse")).unwrap();
     assert_eq!(report.pulled, 2);
     assert_eq!(b.data, a.data);
-    assert_eq!(key_b, Some(key_a.clone()), "the same salt from the server, the same key");
+    assert_eq!(
+        key_b,
+        Some(key_a.clone()),
+        "the same salt from the server, the same key"
+    );
     // Later syncs use the key kept, and find nothing to do.
-    assert_eq!(a.sync(&mut server, Mode::Key(key_a.clone())).unwrap(), (Report::default(), None));
-    assert_eq!(b.sync(&mut server, Mode::Key(key_a)).unwrap(), (Report::default(), None));
+    assert_eq!(
+        a.sync(&mut server, Mode::Key(key_a.clone())).unwrap(),
+        (Report::default(), None)
+    );
+    assert_eq!(
+        b.sync(&mut server, Mode::Key(key_a)).unwrap(),
+        (Report::default(), None)
+    );
 }
 
 #[test]
@@ -121,7 +131,9 @@ fn two_devices_editing_an_encrypted_contact_offline_end_with_one_merged_contact(
         let ana = d.contact(1);
         assert_eq!((ana.company.as_str(), ana.role.as_str()), ("DSV", "Head of logistics"));
     }
-    assert!(server.conflicts(&DocKey::Record("c", Id::from_u128(1)).doc_id()).is_empty());
+    assert!(server
+        .conflicts(&DocKey::Record("c", Id::from_u128(1)).doc_id())
+        .is_empty());
     assert!(!server_text(&server).contains("Head of logistics"));
 }
 
@@ -142,7 +154,11 @@ fn a_wrong_passphrase_is_refused_before_anything_is_applied_or_sent() {
     );
     assert_eq!(c.data, before);
     assert!(c.meta.is_empty());
-    assert_eq!(server.log, ["GET ", "GET vouch-encryption"], "no document was read or written");
+    assert_eq!(
+        server.log,
+        ["GET ", "GET vouch-encryption"],
+        "no document was read or written"
+    );
     assert!(SyncError::WrongPassphrase
         .to_string()
         .contains("this passphrase does not open the data on this server"));
