@@ -16,17 +16,31 @@ async fn pbkdf2_sha256_gives_the_rfc_7914_answer() {
 #[wasm_bindgen_test]
 async fn a_sealed_body_opens_with_its_key_and_id_only() {
     let crypto = WebCrypto::default();
-    let key = crypto.derive("correct horse", b"0123456789abcdef", 1_000).await.unwrap();
+    let key = crypto
+        .derive("correct horse", b"0123456789abcdef", 1_000)
+        .await
+        .unwrap();
     let body = br#"{"n":"Ana Berg","co":"Maersk"}"#;
     let sealed = crypto.seal(&key, b"c:1 1-ab", body).await.unwrap();
     assert_eq!(sealed.len(), 12 + body.len() + 16, "the iv, the ciphertext, the tag");
     assert!(!sealed.windows(4).any(|w| w == b"Berg"));
-    assert_ne!(crypto.seal(&key, b"c:1 1-ab", body).await.unwrap(), sealed, "a fresh iv each time");
+    assert_ne!(
+        crypto.seal(&key, b"c:1 1-ab", body).await.unwrap(),
+        sealed,
+        "a fresh iv each time"
+    );
 
-    assert_eq!(crypto.open(&key, b"c:1 1-ab", &sealed).await.as_deref(), Some(&body[..]));
+    assert_eq!(
+        crypto.open(&key, b"c:1 1-ab", &sealed).await.as_deref(),
+        Some(&body[..])
+    );
     let wrong = crypto.derive("wrong horse", b"0123456789abcdef", 1_000).await.unwrap();
     assert_eq!(crypto.open(&wrong, b"c:1 1-ab", &sealed).await, None, "another key");
-    assert_eq!(crypto.open(&key, b"c:2 1-ab", &sealed).await, None, "moved to another id");
+    assert_eq!(
+        crypto.open(&key, b"c:2 1-ab", &sealed).await,
+        None,
+        "moved to another id"
+    );
     let mut altered = sealed.clone();
     altered[20] ^= 1;
     assert_eq!(crypto.open(&key, b"c:1 1-ab", &altered).await, None, "altered");
