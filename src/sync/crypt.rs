@@ -26,6 +26,8 @@ pub const ITERATIONS: u32 = 600_000;
 /// The envelope's version, `vouch_enc`; a later format would be 2.
 const VERSION: u64 = 1;
 const SALT_LEN: usize = 16;
+const KDF: &str = "PBKDF2-SHA256";
+const CIPHER: &str = "AES-256-GCM";
 /// A known text sealed with the key in the parameters document: opening it proves the passphrase.
 const VERIFIER: &[u8] = b"Vouch end-to-end encryption";
 
@@ -94,15 +96,14 @@ pub trait AsyncTransport {
     async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError>;
 }
 
-/// The parameters document every device of one database shares.
-#[derive(Debug, Serialize, Deserialize)]
+/// The parameters document every device of one database shares:
+/// `{"vouch_enc": 1, "kdf": "PBKDF2-SHA256", "iterations", "salt", "cipher": "AES-256-GCM", "check"}`,
+/// `check` being `VERIFIER` sealed with the key and `PARAMS_ID` as additional data. Read and written
+/// through `serde_json::Value`, which sync already compiles in, rather than a derive of its own.
+#[derive(Debug)]
 struct Params {
-    vouch_enc: u64,
-    kdf: String,
     iterations: u32,
     salt: String,
-    cipher: String,
-    /// `VERIFIER` sealed with the key, `PARAMS_ID` as additional data.
     check: String,
 }
 
@@ -249,20 +250,20 @@ impl<T: AsyncTransport, C: Crypto> Sealed<T, C> {
 
     async fn write_params(&mut self, key: &[u8], derived: &DerivedKey) -> Result<(), SyncError> {
         let check = self.crypto.seal(key, PARAMS_ID.as_bytes(), VERIFIER).await?;
-        let params = Params {
-            vouch_enc: VERSION,
-            kdf: "PBKDF2-SHA256".into(),
-            iterations: derived.iterations,
-            salt: derived.salt.clone(),
-            cipher: "AES-256-GCM".into(),
-            check: base64(&check),
-        };
+        let params = json!({
+            "vouch_enc": VERSION,
+            "kdf": KDF,
+            "iterations": derived.iterations,
+            "salt": derived.salt,
+            "cipher": CIPHER,
+            "check": base64(&check),
+        });
         let response = self
             .inner
             .send(&HttpRequest {
                 method: Method::Put,
                 path: PARAMS_ID.into(),
-                body: Some(serde_json::to_string(&params).expect("the parameters serialize")),
+                body: Some(params.to_string()),
             })
             .await?;
         match response.status {
@@ -281,11 +282,24 @@ impl<T: AsyncTransport, C: Crypto> Sealed<T, C> {
 }
 
 fn read_params(body: &str) -> Result<Params, SyncError> {
-    let params: Params = serde_json::from_str(body).map_err(|e| bad_params(&e.to_string()))?;
-    if params.vouch_enc != VERSION || params.kdf != "PBKDF2-SHA256" || params.cipher != "AES-256-GCM" {
+    let v: Value = serde_json::from_str(body).map_err(|e| bad_params(&e.to_string()))?;
+    if v["vouch_enc"].as_u64() != Some(VERSION) || v["kdf"] != KDF || v["cipher"] != CIPHER {
         return Err(bad_params("a format this version of Vouch does not know"));
     }
-    Ok(params)
+    let text = |field: &str| {
+        v[field]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| bad_params(&format!("no {field}")))
+    };
+    Ok(Params {
+        iterations: v["iterations"]
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| bad_params("no iterations"))?,
+        salt: text("salt")?,
+        check: text("check")?,
+    })
 }
 
 fn bad_params(detail: &str) -> SyncError {

@@ -176,6 +176,13 @@ pub fn SyncSection() -> impl IntoView {
         <section class="card" aria-labelledby="sync-heading">
             <h2 id="sync-heading">"Sync"</h2>
             <p class="hint">"Keep the same network on your laptop and phone through a CouchDB server you own (CouchDB 3, IBM Cloudant, PouchDB Server). Off until you set it up here: until then nothing leaves this device. Edits made offline on two devices are merged field by field when they sync."</p>
+            {move || encryption().map(|e| {
+                let words = match e {
+                    Encryption::Key(_) => "End-to-end encryption is on: the server sees only ids, revision numbers and timing.",
+                    Encryption::Pending => "End-to-end encryption starts with the next sync, which checks the passphrase against the server.",
+                };
+                view! { <p class="sync-encryption" role="status" aria-label="Encryption">{words}</p> }
+            })}
             <form on:submit=save novalidate>
                 <FormErrors errors=errors/>
                 <TextField label="Server address" value=url kind="url" hint="For example https://couch.example.org"/>
@@ -187,13 +194,6 @@ pub fn SyncSection() -> impl IntoView {
                     <button type="submit" class="button primary">{move || if set_up() { "Save server settings" } else { "Set up sync" }}</button>
                 </div>
             </form>
-            {move || encryption().map(|e| {
-                let words = match e {
-                    Encryption::Key(_) => "End-to-end encryption is on: the server sees only ids, revision numbers and timing.",
-                    Encryption::Pending => "End-to-end encryption starts with the next sync, which checks the passphrase against the server.",
-                };
-                view! { <p class="sync-encryption" role="status" aria-label="Encryption">{words}</p> }
-            })}
             {move || reloading.get().then(|| view! { <p role="status">"Reloading to allow this server…"</p> })}
             {move || set_up().then(|| view! {
                 <div class="actions">
