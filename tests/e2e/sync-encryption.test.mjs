@@ -83,9 +83,12 @@ describe('sync with end-to-end encryption', () => {
     await b.page.getByRole('link', { name: new RegExp(name) }).click();
     await b.page.getByText('Obsidian Larch').first().waitFor();
 
-    // C, with a wrong passphrase: a clear message, and its own data as it was.
+    // C, with a wrong passphrase: a clear message, its own data as it was, nothing written.
+    const revisions = async () => (await couch.get('/sealed/_all_docs')).rows.map((r) => `${r.id} ${r.value.rev}`);
+    const before = await revisions();
     const c = await device();
     await addContact(c.page, { Name: 'Bo Li' });
+    const mark = couch.requests.length;
     await setUpSync(c.page, 'sealed', 'wrong horse');
     await status(c.page, 'Sync failed');
     await nav(c.page, 'Settings & data');
@@ -93,7 +96,10 @@ describe('sync with end-to-end encryption', () => {
     const names = await contactNames(c.page);
     assert.equal(names.length, 1);
     assert.match(names[0], /Bo Li/);
-    assert.ok(!JSON.stringify(await couch.get('/sealed/_all_docs?include_docs=true')).includes('Bo Li'), 'nothing of C reached the server');
+    assert.deepEqual(await revisions(), before, 'C wrote nothing to the server');
+    const byC = couch.requests.slice(mark);
+    assert.ok(byC.includes('GET /sealed/vouch-encryption'), 'C read the encryption settings');
+    assert.deepEqual(byC.filter((r) => /_changes|_bulk_get|_revs_diff|_bulk_docs/.test(r)), [], 'and no document');
 
     // A first sync meets 404s by design (no database, no checkpoint, no encryption settings yet).
     for (const d of [a, b, c]) dropNetworkNoise(d.ctx, /status of 404/);
