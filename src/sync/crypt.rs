@@ -133,6 +133,11 @@ impl<T: AsyncTransport, C: Crypto> Sealed<T, C> {
         }
     }
 
+    /// The transport underneath.
+    pub fn inner(&self) -> &T {
+        &self.inner
+    }
+
     /// The key this sync derived from a passphrase and checked, once: the shell saves it in the
     /// settings so later syncs don't derive again.
     pub fn take_derived(&mut self) -> Option<DerivedKey> {

@@ -448,6 +448,34 @@ mod tests {
     }
 
     #[test]
+    fn settings_saved_before_encryption_existed_load_as_unencrypted_and_a_key_round_trips() {
+        let mut kv = crate::store::MemoryKv::default();
+        let old =
+            r#"{"url":"https://couch.example.org","database":"vouch","user":"sam","password":"pw","paused":false}"#;
+        kv.set(SETTINGS_KEY, old).unwrap();
+        let settings = Settings::load(&kv).expect("the old shape loads");
+        assert_eq!((settings.user.as_str(), settings.encryption.clone()), ("sam", None));
+        settings.save(&mut kv).unwrap();
+        assert_eq!(
+            kv.get(SETTINGS_KEY).unwrap().as_deref(),
+            Some(old),
+            "and is saved the same"
+        );
+
+        let key = crate::sync::crypt::DerivedKey {
+            key: base64(&[1; 32]),
+            salt: base64(&[2; 16]),
+            iterations: 600_000,
+        };
+        let encrypted = Settings {
+            encryption: Some(Encryption::Key(key)),
+            ..settings
+        };
+        encrypted.save(&mut kv).unwrap();
+        assert_eq!(Settings::load(&kv), Some(encrypted));
+    }
+
+    #[test]
     fn base64_reads_back_what_it_wrote_and_nothing_else() {
         for len in 0..40u8 {
             let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(97).wrapping_add(len)).collect();

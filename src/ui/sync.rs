@@ -84,7 +84,7 @@ pub fn SyncSection() -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let settings = Settings {
+        let mut settings = Settings {
             url: url.get_untracked().trim().trim_end_matches('/').to_string(),
             database: database.get_untracked().trim().to_string(),
             user: user.get_untracked().trim().to_string(),
@@ -92,7 +92,6 @@ pub fn SyncSection() -> impl IntoView {
             paused: false,
             encryption: None,
         };
-        let mut settings = settings;
         let mut problems = Vec::new();
         if meta::origin(&settings.url).is_none() {
             problems.push(

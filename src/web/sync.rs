@@ -209,17 +209,21 @@ impl Link {
     pub async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
         let response = self.sealed.send(request).await;
         if let Some(key) = self.sealed.take_derived() {
-            keep_key(self.state, key)?;
+            keep_key(self.state, &self.sealed.inner().0, key)?;
         }
         response
     }
 }
 
-/// Puts the key in place of the passphrase: later syncs use it without deriving again.
-fn keep_key(state: SyncState, key: DerivedKey) -> Result<(), SyncError> {
+/// Puts the key in place of the passphrase: later syncs use it without deriving again. Unless the
+/// server was changed or forgotten while this sync ran: the key belongs to the one it synced with.
+fn keep_key(state: SyncState, synced: &Settings, key: DerivedKey) -> Result<(), SyncError> {
     let Some(mut settings) = state.settings.get_untracked() else {
         return Ok(());
     };
+    if (&settings.url, &settings.database) != (&synced.url, &synced.database) {
+        return Ok(());
+    }
     settings.encryption = Some(Encryption::Key(key));
     settings
         .save(&mut LocalKv)
@@ -343,7 +347,8 @@ pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate:
     Ok(())
 }
 
-/// Removes the server, its password, the encryption key and every sync record from this device; the data stays.
+/// Removes the server, its password, the encryption key and every sync record from this device;
+/// the data stays.
 pub fn forget(state: SyncState) {
     let _ = SyncMeta::forget(&mut LocalKv);
     drop_passphrase();
