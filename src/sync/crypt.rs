@@ -21,8 +21,12 @@ use serde_json::{json, Map, Value};
 /// passes it by.
 pub const PARAMS_ID: &str = "vouch-encryption";
 /// PBKDF2-SHA256 rounds for a new database: OWASP's 2023 figure. About 80 ms in headless Chromium
-/// on the development machine, once per device at setup (a slow phone takes some ten times that).
+/// on the development machine, once per device at setup (a slow phone takes several times that).
 pub const ITERATIONS: u32 = 600_000;
+/// The rounds a parameters document may ask for. Fewer would make the passphrase cheap to guess
+/// should the key be derived again (for example by someone who reset the document); far more
+/// would stall the page.
+const ROUNDS: std::ops::RangeInclusive<u64> = 100_000..=10_000_000;
 /// The envelope's version, `vouch_enc`; a later format would be 2.
 const VERSION: u64 = 1;
 const SALT_LEN: usize = 16;
@@ -300,8 +304,9 @@ fn read_params(body: &str) -> Result<Params, SyncError> {
     Ok(Params {
         iterations: v["iterations"]
             .as_u64()
+            .filter(|n| ROUNDS.contains(n))
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| bad_params("no iterations"))?,
+            .ok_or_else(|| bad_params("PBKDF2 rounds missing or out of range"))?,
         salt: text("salt")?,
         check: text("check")?,
     })
@@ -538,6 +543,20 @@ mod tests {
         }
         let mut other_key = doc.clone();
         assert!(block_on(open_doc(&cipher, &[8; 32], &mut other_key)).is_err());
+    }
+
+    #[test]
+    fn parameters_asking_for_too_few_rounds_are_refused() {
+        let params = |rounds: u64| {
+            json!({"vouch_enc": 1, "kdf": KDF, "cipher": CIPHER, "iterations": rounds, "salt": "AAAA", "check": "AAAA"})
+                .to_string()
+        };
+        assert_eq!(read_params(&params(600_000)).unwrap().iterations, 600_000);
+        assert!(matches!(read_params(&params(1_000)), Err(SyncError::BadAnswer { .. })));
+        assert!(matches!(
+            read_params(&params(1 << 40)),
+            Err(SyncError::BadAnswer { .. })
+        ));
     }
 
     #[test]
