@@ -321,7 +321,11 @@ pub fn href(path: &str) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let mut store = Store::new(LocalKv);
-    match store.load() {
+    // The benchmark splits the boot into reading the store and drawing the first screen.
+    web::mark("vouch:load:start");
+    let loaded = store.load();
+    web::mark("vouch:load:end");
+    match loaded {
         Ok(data) => {
             let state = AppState::new(data, store);
             provide_context(state);

@@ -2,6 +2,9 @@
 //! storage, and the recovery screen for unreadable data. Run with `make test-browser`.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "browser/crypt.rs"]
+mod crypt;
+
 use leptos::prelude::*;
 use leptos::task::tick;
 use vouch::app::AppState;

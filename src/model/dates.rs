@@ -28,6 +28,14 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// Days from `from` to `to` (negative when `to` is earlier): `(to - from).num_days()`, in plain
+/// 32-bit day numbers. chrono's subtraction goes through an overflow-checked 64-bit multiply,
+/// which wasm has no instruction for: measured on Today with 30,000 contacts, that call alone took
+/// 13 ms of the boot.
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
+}
+
 /// `%Y`: four digits, or a sign and at least four outside 0..=9999.
 fn year(d: NaiveDate) -> String {
     match d.year() {
@@ -110,6 +118,24 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, chrono::ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_between_is_chronos_difference_in_days() {
+        let days = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let dates = [
+            days(1, 1, 1),
+            days(1999, 12, 31),
+            days(2000, 2, 29),
+            days(2024, 3, 1),
+            days(2026, 12, 1),
+            days(9999, 12, 31),
+        ];
+        for a in dates {
+            for b in dates {
+                assert_eq!(days_between(a, b), (b - a).num_days(), "{a} to {b}");
+            }
+        }
+    }
 
     #[test]
     fn every_layout_reads_as_chrono_formats_it() {

@@ -80,7 +80,7 @@ impl Activity {
     pub fn asked_within(&self, days: i64, today: NaiveDate) -> usize {
         self.asked
             .iter()
-            .filter(|d| **d <= today && (today - **d).num_days() < days)
+            .filter(|d| **d <= today && crate::model::dates::days_between(**d, today) < days)
             .count()
     }
 }

@@ -4,6 +4,7 @@
 use super::activity::Activity;
 use super::search::fold;
 use super::tie::is_judged;
+use crate::model::dates::days_between;
 use crate::model::{Contact, Data, Id, Relationship};
 use chrono::{Days, NaiveDate};
 use std::cmp::Ordering;
@@ -59,12 +60,12 @@ impl KeepInTouch {
     }
 
     pub fn days_since(&self, today: NaiveDate) -> i64 {
-        (today - self.last_touch).num_days()
+        days_between(self.last_touch, today)
     }
 
     /// Days past the due date; zero or less while not due yet.
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
-        (today - self.next_due).num_days()
+        days_between(self.next_due, today)
     }
 
     /// Overdue by more than a whole extra cadence: too cold to ask without warming up first.

@@ -30,7 +30,7 @@ pub fn job_news(data: &Data, today: NaiveDate) -> Vec<JobNews> {
         .values()
         .filter_map(|c| {
             let moved = c.moved.as_ref()?;
-            let age = (today - moved.seen).num_days();
+            let age = crate::model::dates::days_between(moved.seen, today);
             let touched_since = last_touch.get(&c.id).is_some_and(|d| *d >= moved.seen);
             (0..=NEWS_DAYS).contains(&age).then_some(())?;
             (!touched_since).then(|| JobNews {

@@ -596,3 +596,28 @@ fn shards_out_of_id_order_and_an_id_in_two_shards_load_as_written() {
         .collect();
     assert_eq!(names, [(1, "Cy"), (3, "Ana new"), (5, "Bo"), (9, "Ines")]);
 }
+
+#[test]
+fn shards_in_id_order_merge_into_one_order_and_a_repeated_id_keeps_the_later_shard() {
+    let mut kv = MemoryKv::default();
+    kv.map.insert(META_KEY.into(), r#"{"version":1}"#.into());
+    let json = |cs: &[Contact]| serde_json::to_string(cs).unwrap();
+    kv.map.insert(
+        "vouch.c.00".into(),
+        json(&[contact(2, "Bo"), contact(4, "Di old"), contact(8, "Hal")]),
+    );
+    kv.map
+        .insert("vouch.c.01".into(), json(&[contact(1, "Al"), contact(4, "Di new")]));
+    kv.map
+        .insert("vouch.c.02".into(), json(&[contact(3, "Cy"), contact(9, "Ida")]));
+    let data = Store::new(kv).load().unwrap();
+    let names: Vec<(u128, &str)> = data
+        .contacts
+        .iter()
+        .map(|(id, c)| (id.as_u128(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [(1, "Al"), (2, "Bo"), (3, "Cy"), (4, "Di new"), (8, "Hal"), (9, "Ida")]
+    );
+}

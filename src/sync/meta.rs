@@ -5,6 +5,7 @@
 //! screen never see them. Per-document entries are sharded like the data (one contact's sync
 //! rewrites one shard) and packed with the store's codec: about 40 UTF-16 units per contact.
 
+use super::crypt::Encryption;
 use super::docs::DocKey;
 use crate::for_each_record;
 use crate::model::Id;
@@ -263,6 +264,10 @@ pub struct Settings {
     pub password: String,
     #[serde(default)]
     pub paused: bool,
+    /// End-to-end encryption, when the user gave a passphrase (see `crypt`); `None` sends the
+    /// bodies as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<Encryption>,
 }
 
 impl Settings {
@@ -297,8 +302,10 @@ impl Settings {
     }
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding (basic auth, and the sealed bodies of `crypt`).
+pub fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -314,6 +321,29 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Reads what `base64` wrote; `None` for anything else (a wrong length, a foreign character).
+pub fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    if !text.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for (i, chunk) in text.chunks(4).enumerate() {
+        let last = i + 1 == text.len() / 4;
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &chunk[..4 - pad] {
+            n = n << 6 | ALPHABET.iter().position(|&a| a == c)? as u32;
+        }
+        n <<= 6 * pad as u32;
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+    }
+    Some(out)
 }
 
 /// `scheme://host[:port]` of an http(s) URL: what a CSP source and the CORS origin name.
@@ -415,6 +445,46 @@ mod tests {
         );
         assert_eq!(s("zoë", "pw").basic_auth(), "Basic em/Dqzpwdw==");
         assert_eq!(s("a", "").basic_auth(), "Basic YTo=");
+    }
+
+    #[test]
+    fn settings_saved_before_encryption_existed_load_as_unencrypted_and_a_key_round_trips() {
+        let mut kv = crate::store::MemoryKv::default();
+        let old =
+            r#"{"url":"https://couch.example.org","database":"vouch","user":"sam","password":"pw","paused":false}"#;
+        kv.set(SETTINGS_KEY, old).unwrap();
+        let settings = Settings::load(&kv).expect("the old shape loads");
+        assert_eq!((settings.user.as_str(), settings.encryption.clone()), ("sam", None));
+        settings.save(&mut kv).unwrap();
+        assert_eq!(
+            kv.get(SETTINGS_KEY).unwrap().as_deref(),
+            Some(old),
+            "and is saved the same"
+        );
+
+        let key = crate::sync::crypt::DerivedKey {
+            key: base64(&[1; 32]),
+            salt: base64(&[2; 16]),
+            iterations: 600_000,
+        };
+        let encrypted = Settings {
+            encryption: Some(Encryption::Key(key)),
+            ..settings
+        };
+        encrypted.save(&mut kv).unwrap();
+        assert_eq!(Settings::load(&kv), Some(encrypted));
+    }
+
+    #[test]
+    fn base64_reads_back_what_it_wrote_and_nothing_else() {
+        for len in 0..40u8 {
+            let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(97).wrapping_add(len)).collect();
+            assert_eq!(from_base64(&base64(&bytes)), Some(bytes));
+        }
+        assert_eq!(from_base64("em/Dqzpwdw=="), Some("zoë:pw".as_bytes().to_vec()));
+        assert_eq!(from_base64("em/Dq"), None, "a length that is no multiple of 4");
+        assert_eq!(from_base64("em/D q=="), None, "a character outside the alphabet");
+        assert_eq!(from_base64("YQ==YQ=="), None, "padding before the end");
     }
 
     #[test]

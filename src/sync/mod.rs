@@ -1,16 +1,20 @@
 //! Sync with a CouchDB-compatible server the user owns, as a pure core: how records become
 //! documents (`docs`), revision ids and the winner rule (`rev`), the field-by-field merge (`merge`),
-//! the compact per-document bookkeeping kept on this device (`meta`), and the replicator itself
-//! (`replicate`), a state machine that says which HTTP request to send next and digests the answer.
+//! the compact per-document bookkeeping kept on this device (`meta`), the replicator itself
+//! (`replicate`), a state machine that says which HTTP request to send next and digests the answer,
+//! and the optional end-to-end encryption of the bodies on their way (`crypt`).
 //! The browser only performs the requests (`web::sync`), so all of this is tested natively against
 //! an in-memory model of the server.
 
+pub mod crypt;
 pub mod docs;
 pub mod merge;
 pub mod meta;
 pub mod replicate;
 pub mod rev;
 
+#[cfg(test)]
+mod crypt_tests;
 #[cfg(test)]
 mod server;
 #[cfg(test)]
@@ -87,6 +91,16 @@ pub enum SyncError {
     BadUrl,
     #[error("saving what was synced failed: {0}")]
     Save(String),
+    #[error("this passphrase does not open the data on this server. Check it and try again; nothing was changed.")]
+    WrongPassphrase,
+    #[error("the data in \"{0}\" is encrypted end to end: enter its encryption passphrase to sync with it. Nothing was changed.")]
+    EncryptedDatabase(String),
+    #[error("the database \"{0}\" already holds documents that are not encrypted, and Vouch does not mix the two. To encrypt, use a new database name. Nothing was changed.")]
+    PlainDatabase(String),
+    #[error("enter the encryption passphrase again and save: this device keeps only the key made from it, and that is made on the first sync.")]
+    PassphraseNeeded,
+    #[error("this browser's encryption failed: {0}")]
+    Crypto(String),
 }
 
 /// "Last synced …" in words: "just now", "2 minutes ago", "3 hours ago", "on 2026-12-01".

@@ -1,8 +1,8 @@
 //! An in-memory model of a CouchDB database, speaking the HTTP requests the replicator sends:
 //! revision trees per document, an update sequence, `_changes?style=all_docs`, `_bulk_get?revs=true`,
 //! `_revs_diff`, `_bulk_docs` with `new_edits: false` (answering 201 with only the refused
-//! documents, as CouchDB does), `_local` documents with their own revisions, and basic auth as a
-//! switch. Test code only.
+//! documents, as CouchDB does), `_local` documents with their own revisions, a plain `GET`/`PUT`
+//! of one document (encryption's parameters), and basic auth as a switch. Test code only.
 
 use super::replicate::Transport;
 use super::rev;
@@ -184,7 +184,10 @@ impl MemServer {
         };
         if path.is_empty() {
             return match req.method {
-                Method::Get if self.exists => ok(200, json!({"db_name": "test", "update_seq": self.seq})),
+                Method::Get if self.exists => ok(
+                    200,
+                    json!({"db_name": "test", "update_seq": self.seq, "doc_count": self.live_ids().len()}),
+                ),
                 Method::Get => ok(404, json!({"error": "not_found", "reason": "Database does not exist."})),
                 _ => {
                     self.exists = true;
@@ -291,6 +294,26 @@ impl MemServer {
                 doc.as_object_mut().unwrap().remove("_rev");
                 self.local.insert(p.to_string(), (n, doc));
                 ok(201, json!({"ok": true, "id": p, "rev": format!("0-{n}")}))
+            }
+            (Method::Get, id) if !id.starts_with('_') => match self.winner_body(id) {
+                Some(mut doc) => {
+                    doc.insert("_id".into(), json!(id));
+                    doc.insert("_rev".into(), json!(self.winner_rev(id)));
+                    ok(200, Value::Object(doc))
+                }
+                None => ok(404, json!({"error": "not_found", "reason": "missing"})),
+            },
+            // A new document only (no `_rev` given): all the tests need.
+            (Method::Put, id) if !id.starts_with('_') => {
+                if self.docs.contains_key(id) {
+                    return ok(409, json!({"error": "conflict", "reason": "Document update conflict."}));
+                }
+                let rev = rev::next_rev(None, Some(&body));
+                let mut doc = body.clone();
+                doc["_id"] = json!(id);
+                doc["_revisions"] = json!({"start": 1, "ids": [rev::hash_part(&rev)]});
+                self.write(&doc);
+                ok(201, json!({"ok": true, "id": id, "rev": rev}))
             }
             _ => ok(404, json!({"error": "not_found", "reason": format!("no route {path}")})),
         }

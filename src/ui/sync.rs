@@ -1,8 +1,10 @@
 //! Sync's two views: the header's status line (which also starts syncs on open, when the browser
 //! comes back online and a few seconds after a change), and the Sync section of Settings & data
-//! (the server, Sync now with its progress, Pause, Forget, and the history of merges).
+//! (the server, an optional encryption passphrase, Sync now with its progress, Pause, Forget, and
+//! the history of merges).
 
 use crate::app::use_app;
+use crate::sync::crypt::Encryption;
 use crate::sync::{self, meta, Settings};
 use crate::ui::fields::{FormErrors, TextField};
 use crate::web::sync::{self as web_sync, use_sync};
@@ -59,6 +61,8 @@ pub fn SyncStatus() -> impl IntoView {
     move || line().map(|l| view! { <p class="sync-status" role="status" aria-label="Sync status">{l}</p> })
 }
 
+const PASSPHRASE_HINT: &str = "Optional: encrypts every record on this device before it is sent, so the server sees only ids, revision numbers and timing. Use the same passphrase on every device. A lost passphrase cannot be recovered: there is no reset, and the data on the server can't be read without it. Leave empty to keep the current setting.";
+
 /// The Sync section of Settings & data.
 #[component]
 pub fn SyncSection() -> impl IntoView {
@@ -73,17 +77,20 @@ pub fn SyncSection() -> impl IntoView {
     });
     let user = RwSignal::new(current.user);
     let password = RwSignal::new(current.password);
+    // Never filled in from storage: this device keeps only the key made from it.
+    let passphrase = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let reloading = RwSignal::new(false);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let settings = Settings {
+        let mut settings = Settings {
             url: url.get_untracked().trim().trim_end_matches('/').to_string(),
             database: database.get_untracked().trim().to_string(),
             user: user.get_untracked().trim().to_string(),
             password: password.get_untracked(),
             paused: false,
+            encryption: None,
         };
         let mut problems = Vec::new();
         if meta::origin(&settings.url).is_none() {
@@ -105,6 +112,25 @@ pub fn SyncSection() -> impl IntoView {
             s.as_ref()
                 .is_some_and(|s| s.url == settings.url && s.database == settings.database)
         });
+        // An empty passphrase keeps what this server has (the field is empty after setup); a new one
+        // is checked against the server's on the next sync.
+        let new_passphrase = passphrase.get_untracked();
+        settings.encryption = if !new_passphrase.is_empty() {
+            if !web_sync::hold_passphrase(&new_passphrase) {
+                errors.set(vec![
+                    "This browser refused to keep the passphrase until the first sync.".to_string(),
+                ]);
+                return;
+            }
+            Some(Encryption::Pending)
+        } else if same_server {
+            state
+                .settings
+                .with_untracked(|s| s.as_ref().and_then(|s| s.encryption.clone()))
+        } else {
+            None
+        };
+        passphrase.set(String::new());
         let allowed = web_sync::page_allows(&settings.url);
         let saved = if same_server {
             settings.save(&mut LocalKv).map(|()| state.settings.set(Some(settings)))
@@ -139,20 +165,30 @@ pub fn SyncSection() -> impl IntoView {
         url.set(String::new());
         user.set(String::new());
         password.set(String::new());
+        passphrase.set(String::new());
     };
     let set_up = move || state.settings.with(Option::is_some);
     let paused = move || state.settings.with(|s| s.as_ref().is_some_and(|s| s.paused));
+    let encryption = move || state.settings.with(|s| s.as_ref().and_then(|s| s.encryption.clone()));
 
     view! {
         <section class="card" aria-labelledby="sync-heading">
             <h2 id="sync-heading">"Sync"</h2>
             <p class="hint">"Keep the same network on your laptop and phone through a CouchDB server you own (CouchDB 3, IBM Cloudant, PouchDB Server). Off until you set it up here: until then nothing leaves this device. Edits made offline on two devices are merged field by field when they sync."</p>
+            {move || encryption().map(|e| {
+                let words = match e {
+                    Encryption::Key(_) => "End-to-end encryption is on: the server sees only ids, revision numbers and timing.",
+                    Encryption::Pending => "End-to-end encryption starts with the next sync, which checks the passphrase against the server.",
+                };
+                view! { <p class="sync-encryption" role="status" aria-label="Encryption">{words}</p> }
+            })}
             <form on:submit=save novalidate>
                 <FormErrors errors=errors/>
                 <TextField label="Server address" value=url kind="url" hint="For example https://couch.example.org"/>
                 <TextField label="Database" value=database hint="Created if it does not exist and this user may create it."/>
                 <TextField label="User name" value=user autocomplete="username"/>
                 <TextField label="Password" value=password kind="password" autocomplete="current-password" hint="Kept in this browser so it can sync by itself; Forget this server removes it."/>
+                <TextField label="Encryption passphrase" value=passphrase kind="password" autocomplete="new-password" hint=PASSPHRASE_HINT/>
                 <div class="actions">
                     <button type="submit" class="button primary">{move || if set_up() { "Save server settings" } else { "Set up sync" }}</button>
                 </div>

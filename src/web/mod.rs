@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod clock;
+pub mod crypt;
 pub mod data;
 pub mod prefs;
 pub mod share;

@@ -1,10 +1,12 @@
 //! The browser side of sync: `fetch` for the requests the replicator asks for, telling apart why a
-//! request failed (unreachable, CORS, an `http://` server from an `https://` page), and the async
-//! loop that drives one sync, saving the data and the bookkeeping as it goes. Every decision is
-//! in `crate::sync`.
+//! request failed (unreachable, CORS, an `http://` server from an `https://` page), `Link`, which
+//! seals the bodies with WebCrypto when encryption is on, and the async loop that drives one sync,
+//! saving the data and the bookkeeping as it goes. Every decision is in `crate::sync`.
 
+use super::crypt::WebCrypto;
 use super::LocalKv;
 use crate::app::AppState;
+use crate::sync::crypt::{AsyncTransport, DerivedKey, Encryption, Mode, Sealed};
 use crate::sync::meta::{self, History, Settings, SyncMeta};
 use crate::sync::{HttpRequest, HttpResponse, Progress, Replicator, Report, Step, SyncError};
 use leptos::prelude::*;
@@ -152,6 +154,85 @@ pub async fn send(settings: &Settings, request: &HttpRequest) -> Result<HttpResp
     Ok(HttpResponse { status, body: text })
 }
 
+/// Where the passphrase waits between *Set up sync* and the first sync, which derives the key
+/// with the server's salt (after the reload that lets the page reach the server): this tab's
+/// sessionStorage, never localStorage, and only until then.
+const PASSPHRASE_KEY: &str = "vouch-sync.passphrase";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Keeps the passphrase for the next sync of this tab; `false` if the browser refused.
+pub fn hold_passphrase(passphrase: &str) -> bool {
+    session().is_some_and(|s| s.set_item(PASSPHRASE_KEY, passphrase).is_ok())
+}
+
+fn held_passphrase() -> Option<String> {
+    session()?.get_item(PASSPHRASE_KEY).ok()?
+}
+
+fn drop_passphrase() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(PASSPHRASE_KEY);
+    }
+}
+
+struct Fetch(Settings);
+
+impl AsyncTransport for Fetch {
+    async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
+        send(&self.0, request).await
+    }
+}
+
+/// What one sync sends through: `fetch` to the database, with the bodies sealed when encryption is
+/// on (`crate::sync::crypt`).
+pub struct Link {
+    sealed: Sealed<Fetch, WebCrypto>,
+    state: SyncState,
+}
+
+impl Link {
+    pub fn new(state: SyncState, settings: &Settings) -> Result<Link, SyncError> {
+        let mode = match &settings.encryption {
+            None => Mode::Off,
+            Some(Encryption::Key(key)) => Mode::Key(key.clone()),
+            Some(Encryption::Pending) => Mode::Passphrase(held_passphrase().ok_or(SyncError::PassphraseNeeded)?),
+        };
+        Ok(Link {
+            sealed: Sealed::new(Fetch(settings.clone()), WebCrypto::default(), mode, &settings.database),
+            state,
+        })
+    }
+
+    pub async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
+        let response = self.sealed.send(request).await;
+        if let Some(key) = self.sealed.take_derived() {
+            keep_key(self.state, &self.sealed.inner().0, key)?;
+        }
+        response
+    }
+}
+
+/// Puts the key in place of the passphrase: later syncs use it without deriving again. Unless the
+/// server was changed or forgotten while this sync ran: the key belongs to the one it synced with.
+fn keep_key(state: SyncState, synced: &Settings, key: DerivedKey) -> Result<(), SyncError> {
+    let Some(mut settings) = state.settings.get_untracked() else {
+        return Ok(());
+    };
+    if (&settings.url, &settings.database) != (&synced.url, &synced.database) {
+        return Ok(());
+    }
+    settings.encryption = Some(Encryption::Key(key));
+    settings
+        .save(&mut LocalKv)
+        .map_err(|e| SyncError::Save(e.to_string()))?;
+    state.settings.set(Some(settings));
+    drop_passphrase();
+    Ok(())
+}
+
 /// A fetch that fails without an answer is either a server that can't be reached or one that
 /// answered without CORS headers; browsers hide which. An opaque (`no-cors`) request tells them
 /// apart: it succeeds whenever the server answers at all.
@@ -207,6 +288,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
         Some(m) => m,
         None => SyncMeta::new(meta::new_device_id(super::new_id())),
     };
+    let mut link = Link::new(state, settings)?;
     let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64);
     let mut response = None;
     let mut sent = 0usize;
@@ -221,7 +303,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
                 meta.save(&mut LocalKv).map_err(save)?;
                 return Err(e);
             }
-            Ok(Step::Send(request)) => match send(settings, &request).await {
+            Ok(Step::Send(request)) => match link.send(&request).await {
                 Ok(r) => {
                     response = Some(r);
                     // Between pulls, the bookkeeping is saved now and then only: a push batch
@@ -265,9 +347,11 @@ pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate:
     Ok(())
 }
 
-/// Removes the server, its password and every sync record from this device; the data stays.
+/// Removes the server, its password, the encryption key and every sync record from this device;
+/// the data stays.
 pub fn forget(state: SyncState) {
     let _ = SyncMeta::forget(&mut LocalKv);
+    drop_passphrase();
     state.settings.set(None);
     state.error.set(None);
     state.warnings.set(Vec::new());

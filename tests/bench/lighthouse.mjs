@@ -49,6 +49,14 @@ try {
         ` (FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')},` +
         ` CLS ${m('cumulative-layout-shift')}; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
+    const lcp = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcp) console.log(`  LCP element: ${lcp.snippet} (${lcp.nodeLabel?.slice(0, 80)})`);
+    // Where the blocking time comes from (simulated durations, as Lighthouse scores them).
+    const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+    if (tasks.length) {
+      const name = (url) => String(url).split('/').pop().replace(/-[0-9a-f]{16}/, '') || url;
+      console.log(`  long tasks: ${tasks.slice(0, 6).map((t) => `${name(t.url)} ${Math.round(t.duration)} ms at ${Math.round(t.startTime)}`).join('; ')}`);
+    }
     for (const id of CATEGORIES) {
       if (score(id) === 100) continue;
       // What cost the points, so a failing gate says what to fix.

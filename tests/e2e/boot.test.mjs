@@ -1,7 +1,7 @@
 // Before the wasm arrives, index.html paints the app's frame: the header and navigation as the app
-// draws them and a skeleton of a screen. It must be silent to assistive technology apart from one
-// "Loading Vouch…", pass axe, and sit exactly where the app's own header and navigation appear, so
-// nothing moves when the app mounts.
+// draws them, and a skeleton of a screen, or on a first visit to Today the app's own welcome. It
+// must be silent to assistive technology apart from one "Loading Vouch…", pass axe, and sit exactly
+// where the app draws the same things, so nothing moves when the app mounts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,18 @@ function frame(page) {
       .map((el) => {
         const r = el.getBoundingClientRect();
         return `${el.textContent.trim()} @ ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      }),
+  );
+}
+
+/** Today's words, each block with where it sits. */
+function today(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('section.today > h1, section.today > .lead, section.today .card > h2, section.today .checklist li, section.today .card > p')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.textContent.trim().replace(/\s+/g, ' ')} @ ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
       }),
   );
 }
@@ -46,6 +58,8 @@ for (const [label, options] of [
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
       const before = await frame(page);
       assert.ok(before.length >= 5, `the brand and the tabs are painted: ${before}`);
+      const welcome = await today(page);
+      assert.ok(welcome.length >= 7, `a first visit sees the welcome, not a skeleton: ${welcome}`);
 
       const ctx = await env.context(options);
       const app = await ctx.context.newPage();
@@ -53,6 +67,14 @@ for (const [label, options] of [
       await app.getByRole('navigation', { name: 'Main' }).waitFor();
       assert.equal(await app.locator('#boot').count(), 0, 'the app replaced the frame');
       assert.deepEqual(await frame(app), before, 'the header and navigation do not move when the app mounts');
+      assert.deepEqual(await today(app), welcome, 'the welcome reads and sits as the app draws it');
+
+      // Once anything is stored, the frame can't know what Today will hold: a skeleton, no words.
+      await page.evaluate(() => localStorage.setItem('vouch.meta', '{"version":1}'));
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').getByText('Loading Vouch…').waitFor();
+      assert.deepEqual(await today(page), [], 'no welcome once something is stored');
+      assert.ok(await page.locator('.boot-skeleton').isVisible(), 'the skeleton stands in');
     });
   });
 }
