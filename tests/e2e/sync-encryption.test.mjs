@@ -3,42 +3,17 @@
 // wrong passphrase, which gets a clear message and changes nothing. By role and label.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addContact, nav, open, setup } from './harness.mjs';
+import { addContact, nav, setup } from './harness.mjs';
 import { startCouch } from './couch.mjs';
+import { device, dropNetworkNoise, setUpSync as setUpSyncAt } from './synchelp.mjs';
 
 const env = setup();
 let couch;
 before(async () => { couch = await startCouch({ user: 'sam', password: 'secret' }); });
 after(async () => { await couch?.close(); });
 
-/** Browsers log failed or refused network requests as console errors; only those are expected. */
-function dropNetworkNoise(ctx, pattern) {
-  const kept = ctx.errors.filter((e) => !pattern.test(e));
-  ctx.errors.splice(0, ctx.errors.length, ...kept);
-}
-
-async function device() {
-  const ctx = await env.context();
-  const page = await ctx.context.newPage();
-  await open(page, env.server.url);
-  return { ctx, page };
-}
-
-/** Fills in the Sync section with a passphrase and presses the button; the page reloads to allow
- * the server. */
-async function setUpSync(page, database, passphrase) {
-  await nav(page, 'Settings & data');
-  const section = page.getByRole('region', { name: 'Sync' });
-  await section.getByLabel('Server address').fill(couch.url);
-  await section.getByLabel('Database', { exact: true }).fill(database);
-  await section.getByLabel('User name').fill('sam');
-  await section.getByLabel('Password', { exact: true }).fill('secret');
-  await section.getByLabel('Encryption passphrase').fill(passphrase);
-  const reloaded = page.waitForEvent('load');
-  await section.getByRole('button', { name: 'Set up sync' }).click();
-  await reloaded;
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
+/** Sets up sync with the test server's user and a passphrase; the page reloads to allow it. */
+const setUpSync = (page, database, passphrase) => setUpSyncAt(page, couch.url, 'secret', { database, passphrase });
 
 const status = (page, text) => page.getByRole('status', { name: 'Sync status' }).filter({ hasText: text }).waitFor();
 
@@ -51,7 +26,7 @@ async function contactNames(page) {
 describe('sync with end-to-end encryption', () => {
   it('keeps every record unreadable on the server, opens it on a device with the passphrase, and refuses a wrong one', async () => {
     const name = 'Zephyrine Quillfeather';
-    const a = await device();
+    const a = await device(env);
     await addContact(a.page, { Name: name, Company: 'Obsidian Larch' });
     await setUpSync(a.page, 'sealed', 'correct horse battery staple');
     await status(a.page, 'Last synced');
@@ -74,7 +49,7 @@ describe('sync with end-to-end encryption', () => {
     assert.ok(!stored.includes('correct horse'), 'the passphrase is not kept');
 
     // B, with the same passphrase, reads it all.
-    const b = await device();
+    const b = await device(env);
     await setUpSync(b.page, 'sealed', 'correct horse battery staple');
     await status(b.page, 'Last synced');
     const onB = await contactNames(b.page);
@@ -86,7 +61,7 @@ describe('sync with end-to-end encryption', () => {
     // C, with a wrong passphrase: a clear message, its own data as it was, nothing written.
     const revisions = async () => (await couch.get('/sealed/_all_docs')).rows.map((r) => `${r.id} ${r.value.rev}`);
     const before = await revisions();
-    const c = await device();
+    const c = await device(env);
     await addContact(c.page, { Name: 'Bo Li' });
     const mark = couch.requests.length;
     await setUpSync(c.page, 'sealed', 'wrong horse');
@@ -106,12 +81,12 @@ describe('sync with end-to-end encryption', () => {
   });
 
   it('tells a device without a passphrase that the data is encrypted, and one with a passphrase that a database is plain', async () => {
-    const a = await device();
+    const a = await device(env);
     await addContact(a.page, { Name: 'Ana Berg' });
     await setUpSync(a.page, 'sealed2', 'pw one');
     await status(a.page, 'Last synced');
 
-    const b = await device();
+    const b = await device(env);
     await addContact(b.page, { Name: 'Bo Li' });
     await setUpSync(b.page, 'sealed2', '');
     await status(b.page, 'Sync failed');
@@ -119,7 +94,7 @@ describe('sync with end-to-end encryption', () => {
     await b.page.getByRole('alert').filter({ hasText: 'is encrypted end to end: enter its encryption passphrase' }).waitFor();
 
     // A plain database (B's own, first synced without a passphrase) is not encrypted afterwards.
-    const c = await device();
+    const c = await device(env);
     await addContact(c.page, { Name: 'Cy Dahl' });
     await setUpSync(c.page, 'plain', '');
     await status(c.page, 'Last synced');

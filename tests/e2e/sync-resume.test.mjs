@@ -178,9 +178,9 @@ describe('sync when the network fails', () => {
 
   it('says plainly when an https page is set up with an http:// server, and sends it nothing', async () => {
     const https = await serveOverHttps(env.server.url);
+    const ctx = await env.context({ ignoreHTTPSErrors: true });
+    const page = await ctx.context.newPage();
     try {
-      const ctx = await env.context({ ignoreHTTPSErrors: true });
-      const page = await ctx.context.newPage();
       await open(page, https.url);
       await addContact(page, { Name: 'Ana Berg' });
       await setUpSync(page, 'http://couch.example.org:5984', 'secret');
@@ -191,6 +191,8 @@ describe('sync when the network fails', () => {
       // The harness checks after the test that no request went to couch.example.org.
       dropNetworkNoise(ctx, /SSL certificate|ServiceWorker|status of 404/);
     } finally {
+      // The page goes first: its requests to a closed server would be console errors.
+      await page.close();
       await https.close();
     }
   });

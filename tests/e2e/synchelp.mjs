@@ -17,15 +17,16 @@ export async function device(env) {
   return { ctx, page };
 }
 
-/** Fills in the Sync section for the server at `url` and presses the button; the page reloads to
- * allow a new server. */
-export async function setUpSync(page, url, password) {
+/** Fills in the Sync section for the server at `url` (the database `vouch` unless told, with an
+ * encryption passphrase if given) and presses the button; the page reloads to allow a new server. */
+export async function setUpSync(page, url, password, { database = 'vouch', passphrase } = {}) {
   await nav(page, 'Settings & data');
   const section = page.getByRole('region', { name: 'Sync' });
   await section.getByLabel('Server address').fill(url);
-  await section.getByLabel('Database', { exact: true }).fill('vouch');
+  await section.getByLabel('Database', { exact: true }).fill(database);
   await section.getByLabel('User name').fill('sam');
-  await section.getByLabel('Password').fill(password);
+  await section.getByLabel('Password', { exact: true }).fill(password);
+  if (passphrase !== undefined) await section.getByLabel('Encryption passphrase').fill(passphrase);
   const reloaded = page.waitForEvent('load');
   await section.getByRole('button', { name: /Set up sync|Save server settings/ }).click();
   await reloaded;
