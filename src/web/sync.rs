@@ -10,6 +10,8 @@ use crate::sync::crypt::{AsyncTransport, DerivedKey, Encryption, Mode, Sealed};
 use crate::sync::meta::{self, History, Settings, SyncMeta};
 use crate::sync::{HttpRequest, HttpResponse, Progress, Replicator, Report, Step, SyncError};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestCache, RequestCredentials, RequestInit, RequestMode, Response};
@@ -245,6 +247,9 @@ async fn why_unreachable(settings: &Settings) -> SyncError {
     }
 }
 
+/// The Web Lock every tab of this origin takes to sync.
+const SYNC_LOCK: &str = "vouch-sync";
+
 /// Runs one sync now, unless one is running or sync is not active. Progress, the outcome and the
 /// history land in `state`.
 pub fn sync_now(app: AppState, state: SyncState) {
@@ -264,8 +269,17 @@ pub fn sync_now(app: AppState, state: SyncState) {
     state.running.set(true);
     state.progress.set(Progress::default());
     leptos::task::spawn_local(async move {
-        let result = run(app, state, &settings).await;
+        // One tab syncs at a time; another tab's sync waits for this one, then finds little to do.
+        let result = Rc::new(RefCell::new(None));
+        let slot = result.clone();
+        super::lock::exclusively(SYNC_LOCK, async move {
+            *slot.borrow_mut() = Some(run(app, state, &settings).await);
+        })
+        .await;
         state.running.set(false);
+        let Some(result) = result.take() else {
+            return;
+        };
         match result {
             Ok(report) => {
                 state.error.set(None);
