@@ -8,7 +8,7 @@ use super::LocalKv;
 use crate::app::AppState;
 use crate::sync::crypt::{AsyncTransport, DerivedKey, Encryption, Mode, Sealed};
 use crate::sync::meta::{self, History, Settings, SyncMeta};
-use crate::sync::{HttpRequest, HttpResponse, Progress, Replicator, Report, Step, SyncError};
+use crate::sync::{HttpRequest, HttpResponse, Progress, PushScope, Replicator, Report, Step, SyncError};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,6 +29,9 @@ pub struct SyncState {
     pub warnings: RwSignal<Vec<String>>,
     pub last_synced: RwSignal<Option<i64>>,
     pub history: RwSignal<History>,
+    /// The data's change number when the last sync that ended began: what changed after it is
+    /// what the next push looks at (`PushScope`). `None` until a sync of this page ends.
+    synced_seq: StoredValue<Option<u64>>,
 }
 
 impl SyncState {
@@ -41,6 +44,7 @@ impl SyncState {
             warnings: RwSignal::new(Vec::new()),
             last_synced: RwSignal::new(SyncMeta::load(&LocalKv).ok().flatten().and_then(|m| m.last_synced())),
             history: RwSignal::new(History::load(&LocalKv)),
+            synced_seq: StoredValue::new(None),
         }
     }
 
@@ -298,12 +302,22 @@ pub fn sync_now(app: AppState, state: SyncState) {
 async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Report, SyncError> {
     precheck(settings)?;
     let save = |e: crate::store::StoreError| SyncError::Save(e.to_string());
-    let mut meta = match SyncMeta::load(&LocalKv).map_err(save)? {
-        Some(m) => m,
-        None => SyncMeta::new(meta::new_device_id(super::new_id())),
+    let (mut meta, scope) = match SyncMeta::load(&LocalKv).map_err(save)? {
+        Some(m) => {
+            let scope = match state.synced_seq.get_value() {
+                Some(seen) => PushScope::since(|parts| app.data.since(seen, parts)),
+                None => PushScope::everything(),
+            };
+            (m, scope)
+        }
+        None => (
+            SyncMeta::new(meta::new_device_id(super::new_id())),
+            PushScope::everything(),
+        ),
     };
+    let seq = app.data.seq();
     let mut link = Link::new(state, settings)?;
-    let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64);
+    let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64).with_scope(scope);
     let mut response = None;
     let mut sent = 0usize;
     loop {
@@ -344,6 +358,10 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
             }
             Ok(Step::Done(report)) => {
                 meta.save(&mut LocalKv).map_err(save)?;
+                // A document the server refused stays changed here: the next push looks again.
+                if report.errors.is_empty() {
+                    state.synced_seq.set_value(Some(seq));
+                }
                 return Ok(report);
             }
         }
@@ -354,6 +372,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
 /// revisions would be wrong there, so every record is sent again (the data itself stays).
 pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate::store::StoreError> {
     SyncMeta::forget(&mut LocalKv)?;
+    state.synced_seq.set_value(None);
     settings.save(&mut LocalKv)?;
     state.last_synced.set(None);
     state.history.set(History::default());
@@ -365,6 +384,7 @@ pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate:
 /// the data stays.
 pub fn forget(state: SyncState) {
     let _ = SyncMeta::forget(&mut LocalKv);
+    state.synced_seq.set_value(None);
     drop_passphrase();
     state.settings.set(None);
     state.error.set(None);
