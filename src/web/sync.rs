@@ -277,7 +277,9 @@ pub fn sync_now(app: AppState, state: SyncState) {
         let result = Rc::new(RefCell::new(None));
         let slot = result.clone();
         super::lock::exclusively(SYNC_LOCK, async move {
+            super::mark("vouch:sync:start");
             *slot.borrow_mut() = Some(run(app, state, &settings).await);
+            super::mark("vouch:sync:end");
         })
         .await;
         state.running.set(false);
