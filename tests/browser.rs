@@ -4,6 +4,8 @@
 
 #[path = "browser/crypt.rs"]
 mod crypt;
+#[path = "browser/lock.rs"]
+mod lock;
 
 use leptos::prelude::*;
 use leptos::task::tick;

@@ -598,7 +598,7 @@ fn shards_out_of_id_order_and_an_id_in_two_shards_load_as_written() {
 }
 
 #[test]
-fn shards_in_id_order_merge_into_one_order_and_a_repeated_id_keeps_the_later_shard() {
+fn shards_in_id_order_load_into_one_order_and_a_repeated_id_keeps_the_later_shard() {
     let mut kv = MemoryKv::default();
     kv.map.insert(META_KEY.into(), r#"{"version":1}"#.into());
     let json = |cs: &[Contact]| serde_json::to_string(cs).unwrap();

@@ -3,6 +3,7 @@
 //! The body is the record's stored JSON as is, so a document reads like the backup does.
 
 use super::merge::Body;
+use super::scope::PushScope;
 use crate::for_each_record;
 use crate::model::{Data, Id, Profile, Touched};
 use crate::store::Record;
@@ -91,6 +92,44 @@ pub fn for_each_local(data: &Data, mut f: impl FnMut(DocKey, Body)) {
             f(DocKey::Record(T::COLLECTION, *id), to_body(record));
         }
     });
+}
+
+/// The documents this device has that `scope` looks at, with their bodies, in key order within
+/// each collection.
+pub fn for_each_local_in(data: &Data, scope: &PushScope, mut f: impl FnMut(DocKey, Body)) {
+    if scope.includes(DocKey::Profile) {
+        if let Some(body) = local_body(data, DocKey::Profile) {
+            f(DocKey::Profile, body);
+        }
+    }
+    for_each_record!(T => {
+        let map = T::map(data);
+        if scope.whole(T::COLLECTION) {
+            for (id, record) in map {
+                f(DocKey::Record(T::COLLECTION, *id), to_body(record));
+            }
+        } else {
+            for id in scope.listed(T::COLLECTION) {
+                if let Some(record) = map.get(&id) {
+                    f(DocKey::Record(T::COLLECTION, id), to_body(record));
+                }
+            }
+        }
+    });
+}
+
+/// Whether this device has the document, without reading its body.
+pub fn has_local(data: &Data, key: DocKey) -> bool {
+    match key {
+        DocKey::Profile => data.profile != Profile::default(),
+        DocKey::Record(collection, id) => {
+            let mut found = false;
+            for_each_record!(T => if T::COLLECTION == collection {
+                found = T::map(data).contains_key(&id);
+            });
+            found
+        }
+    }
 }
 
 /// Whether a server's body is a record this version of Vouch can read, with the id it claims.

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod meta;
 pub mod replicate;
 pub mod rev;
+pub mod scope;
 
 #[cfg(test)]
 mod crypt_tests;
@@ -23,6 +24,7 @@ mod tests;
 pub use docs::{DocKey, LocalChange};
 pub use meta::{DocMeta, History, MergeNote, Settings, SyncMeta};
 pub use replicate::{Progress, Replicator, Report, Step, Transport};
+pub use scope::PushScope;
 
 /// An HTTP request relative to the database URL (`path` "" is the database itself).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,6 +20,7 @@ use super::docs::{self, DocKey, LocalChange};
 use super::merge::{self, Body};
 use super::meta::{encode_component, DocMeta, MergeNote, SyncMeta};
 use super::rev;
+use super::scope::PushScope;
 use super::{HttpRequest, HttpResponse, Method, SyncError};
 use crate::model::Data;
 use serde_json::{json, Value};
@@ -207,6 +208,7 @@ pub struct Replicator {
     now: i64,
     pub progress: Progress,
     report: Report,
+    scope: PushScope,
 }
 
 impl Replicator {
@@ -224,7 +226,15 @@ impl Replicator {
             now,
             progress: Progress::default(),
             report: Report::default(),
+            scope: PushScope::everything(),
         }
+    }
+
+    /// Pushes only what `scope` looks at: the records that may have changed since the last sync
+    /// that ended (the rest are as last synced, so hashing them would find nothing).
+    pub fn with_scope(mut self, scope: PushScope) -> Self {
+        self.scope = scope;
+        self
     }
 
     /// Digests `response` (the answer to the last `Step::Send`; `None` at the start and after an
@@ -664,10 +674,8 @@ impl Replicator {
     /// Lines up every local change since the last sync: a child revision of what was synced, or a
     /// tombstone for a record deleted here.
     fn plan_push(&mut self, data: &Data, meta: &SyncMeta) {
-        let mut seen = BTreeSet::new();
         let mut queue = Vec::new();
-        docs::for_each_local(data, |key, body| {
-            seen.insert(key);
+        docs::for_each_local_in(data, &self.scope, |key, body| {
             let known = meta.get(&key);
             let h = hash(&body);
             if known.is_some_and(|m| !m.deleted && m.body == h) {
@@ -691,7 +699,7 @@ impl Replicator {
             });
         });
         for (key, known) in meta.docs() {
-            if known.deleted || seen.contains(key) {
+            if known.deleted || !self.scope.includes(*key) || docs::has_local(data, *key) {
                 continue;
             }
             let rev = rev::next_rev(Some(&known.rev), None);

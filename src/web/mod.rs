@@ -6,6 +6,7 @@ pub mod backup;
 pub mod clock;
 pub mod crypt;
 pub mod data;
+pub mod lock;
 pub mod prefs;
 pub mod share;
 pub mod sync;

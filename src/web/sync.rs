@@ -8,8 +8,10 @@ use super::LocalKv;
 use crate::app::AppState;
 use crate::sync::crypt::{AsyncTransport, DerivedKey, Encryption, Mode, Sealed};
 use crate::sync::meta::{self, History, Settings, SyncMeta};
-use crate::sync::{HttpRequest, HttpResponse, Progress, Replicator, Report, Step, SyncError};
+use crate::sync::{HttpRequest, HttpResponse, Progress, PushScope, Replicator, Report, Step, SyncError};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestCache, RequestCredentials, RequestInit, RequestMode, Response};
@@ -27,6 +29,9 @@ pub struct SyncState {
     pub warnings: RwSignal<Vec<String>>,
     pub last_synced: RwSignal<Option<i64>>,
     pub history: RwSignal<History>,
+    /// The data's change number when the last sync that ended began: what changed after it is
+    /// what the next push looks at (`PushScope`). `None` until a sync of this page ends.
+    synced_seq: StoredValue<Option<u64>>,
 }
 
 impl SyncState {
@@ -39,6 +44,7 @@ impl SyncState {
             warnings: RwSignal::new(Vec::new()),
             last_synced: RwSignal::new(SyncMeta::load(&LocalKv).ok().flatten().and_then(|m| m.last_synced())),
             history: RwSignal::new(History::load(&LocalKv)),
+            synced_seq: StoredValue::new(None),
         }
     }
 
@@ -245,6 +251,9 @@ async fn why_unreachable(settings: &Settings) -> SyncError {
     }
 }
 
+/// The Web Lock every tab of this origin takes to sync.
+const SYNC_LOCK: &str = "vouch-sync";
+
 /// Runs one sync now, unless one is running or sync is not active. Progress, the outcome and the
 /// history land in `state`.
 pub fn sync_now(app: AppState, state: SyncState) {
@@ -264,8 +273,19 @@ pub fn sync_now(app: AppState, state: SyncState) {
     state.running.set(true);
     state.progress.set(Progress::default());
     leptos::task::spawn_local(async move {
-        let result = run(app, state, &settings).await;
+        // One tab syncs at a time; another tab's sync waits for this one, then finds little to do.
+        let result = Rc::new(RefCell::new(None));
+        let slot = result.clone();
+        super::lock::exclusively(SYNC_LOCK, async move {
+            super::mark("vouch:sync:start");
+            *slot.borrow_mut() = Some(run(app, state, &settings).await);
+            super::mark("vouch:sync:end");
+        })
+        .await;
         state.running.set(false);
+        let Some(result) = result.take() else {
+            return;
+        };
         match result {
             Ok(report) => {
                 state.error.set(None);
@@ -284,12 +304,22 @@ pub fn sync_now(app: AppState, state: SyncState) {
 async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Report, SyncError> {
     precheck(settings)?;
     let save = |e: crate::store::StoreError| SyncError::Save(e.to_string());
-    let mut meta = match SyncMeta::load(&LocalKv).map_err(save)? {
-        Some(m) => m,
-        None => SyncMeta::new(meta::new_device_id(super::new_id())),
+    let (mut meta, scope) = match SyncMeta::load(&LocalKv).map_err(save)? {
+        Some(m) => {
+            let scope = match state.synced_seq.get_value() {
+                Some(seen) => PushScope::since(|parts| app.data.since(seen, parts)),
+                None => PushScope::everything(),
+            };
+            (m, scope)
+        }
+        None => (
+            SyncMeta::new(meta::new_device_id(super::new_id())),
+            PushScope::everything(),
+        ),
     };
+    let seq = app.data.seq();
     let mut link = Link::new(state, settings)?;
-    let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64);
+    let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64).with_scope(scope);
     let mut response = None;
     let mut sent = 0usize;
     loop {
@@ -330,6 +360,10 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
             }
             Ok(Step::Done(report)) => {
                 meta.save(&mut LocalKv).map_err(save)?;
+                // A document the server refused stays changed here: the next push looks again.
+                if report.errors.is_empty() {
+                    state.synced_seq.set_value(Some(seq));
+                }
                 return Ok(report);
             }
         }
@@ -340,6 +374,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
 /// revisions would be wrong there, so every record is sent again (the data itself stays).
 pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate::store::StoreError> {
     SyncMeta::forget(&mut LocalKv)?;
+    state.synced_seq.set_value(None);
     settings.save(&mut LocalKv)?;
     state.last_synced.set(None);
     state.history.set(History::default());
@@ -351,6 +386,7 @@ pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate:
 /// the data stays.
 pub fn forget(state: SyncState) {
     let _ = SyncMeta::forget(&mut LocalKv);
+    state.synced_seq.set_value(None);
     drop_passphrase();
     state.settings.set(None);
     state.error.set(None);

@@ -48,6 +48,25 @@ const up = await firstSync(a);
 const info = await couch.get('/vouch');
 console.log(`first sync up, ${N} contacts from device A to an empty database: ${up} ms; the server then holds ${info.doc_count} documents`);
 
+// A sync with nothing new on either side, as follows every edit by a few seconds: how long it
+// takes (between the app's vouch:sync:* marks) and the longest task it blocks the page for.
+await nav(a, 'Settings & data');
+const requestsBefore = couch.requests.length;
+const again = await a.evaluate(async () => {
+  const tasks = [];
+  new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  const ends = () => performance.getEntriesByName('vouch:sync:end').length;
+  const before = ends();
+  [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Sync now').click();
+  while (ends() === before) await new Promise((ok) => setTimeout(ok, 20));
+  await new Promise((ok) => setTimeout(ok, 50));
+  const start = performance.getEntriesByName('vouch:sync:start').at(-1).startTime;
+  const end = performance.getEntriesByName('vouch:sync:end').at(-1).startTime;
+  return { ms: end - start, longest: Math.max(0, ...tasks) };
+});
+console.log(`a second sync of A with nothing new: ${again.ms.toFixed(0)} ms, longest task ${again.longest.toFixed(0)} ms; ${couch.requests.length - requestsBefore} requests`);
+if (process.env.STOP_AFTER_SECOND) process.exit(0);
+
 const b = await device();
 const down = await firstSync(b);
 await nav(b, 'Network');
