@@ -1,6 +1,6 @@
 //! Two or more replicas syncing through the model server.
 
-use super::replicate::{run, APPLY_EVERY, BATCH};
+use super::replicate::{run, APPLY_EVERY, BATCH, CHANGES_PAGE};
 use super::server::{Link, MemServer};
 use super::*;
 use crate::model::{Contact, Data, Id, Stamp};
@@ -227,7 +227,7 @@ fn an_edit_wins_over_a_delete_made_offline_on_another_device() {
 fn a_sync_cut_off_halfway_resumes_from_its_checkpoint_and_ends_complete() {
     let mut server = MemServer::new();
     let (mut a, mut b) = (Device::new("a"), Device::new("b"));
-    let n = BATCH as u128 * 3 + 17;
+    let n = CHANGES_PAGE as u128 * 3 + 17;
     for i in 1..=n {
         a.add(i, &format!("Contact {i}"));
     }
@@ -260,7 +260,7 @@ fn a_sync_cut_off_halfway_resumes_from_its_checkpoint_and_ends_complete() {
 fn more_than_a_batch_on_the_server() -> (MemServer, Device, usize) {
     let mut server = MemServer::new();
     let mut a = Device::new("a");
-    let n = APPLY_EVERY + 5 * BATCH + 17;
+    let n = APPLY_EVERY + 5 * CHANGES_PAGE + 17;
     a.add_many(n as u128);
     a.sync(&mut server);
     (server, a, n)
@@ -303,8 +303,8 @@ fn a_pull_cut_off_after_its_first_page_changes_nothing_and_the_next_sync_ends_co
 fn a_pull_cut_off_inside_its_second_batch_resumes_from_the_first_batchs_checkpoint() {
     let (mut server, a, n) = more_than_a_batch_on_the_server();
     let mut b = Device::new("b");
-    // The first batch is APPLY_EVERY / BATCH pages; the cut comes after three pages of the next.
-    let pages = APPLY_EVERY / BATCH;
+    // The first batch is APPLY_EVERY / CHANGES_PAGE pages; the cut comes after three pages of the next.
+    let pages = APPLY_EVERY / CHANGES_PAGE;
     let mut link = Link::new(&mut server);
     link.cut_at = Some(("_changes", pages + 4));
     assert!(b.sync_like_the_browser(&mut link, None).is_err());
@@ -367,7 +367,7 @@ fn a_merge_written_early_in_a_pull_is_not_merged_again_when_it_comes_back_in_the
     b.edit(1, 60, |c| c.role = "Lead analyst".into());
     // A's edit comes first in B's `_changes`, then more than a page of new contacts: B's merge is
     // written after the first page and listed again on a later page of the same batch.
-    for i in 2..=(BATCH as u128 * 2) {
+    for i in 2..=(CHANGES_PAGE as u128 * 2) {
         a.add(i, &format!("Contact {i}"));
     }
     a.sync(&mut server);
@@ -516,7 +516,7 @@ fn an_edit_or_delete_made_here_while_a_pull_is_under_way_is_kept_and_sent() {
     b.sync(&mut server);
     a.edit(1, 50, |c| c.company = "DSV".into());
     a.edit(3, 50, |c| c.company = "Novo".into());
-    for i in 10..(10 + 2 * BATCH as u128) {
+    for i in 10..(10 + 2 * CHANGES_PAGE as u128) {
         a.add(i, &format!("Contact {i}"));
     }
     a.sync(&mut server);

@@ -346,7 +346,12 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
                 }
                 Err(e) => {
                     meta.save(&mut LocalKv).map_err(save)?;
-                    return Err(e);
+                    // A server that already answered this sync has CORS enabled: a request that
+                    // fails now lost the connection, whatever the opaque probe says.
+                    return Err(match e {
+                        SyncError::Cors(origin, _) if sent > 0 => SyncError::Unreachable(origin),
+                        e => e,
+                    });
                 }
             },
             Ok(Step::Apply(change)) => {
