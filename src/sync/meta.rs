@@ -46,6 +46,10 @@ struct State {
     device: String,
     #[serde(default)]
     last_synced: Option<i64>,
+    /// Counts saves, so a copy kept in memory can tell whether storage still holds what it holds
+    /// (another tab may have synced since).
+    #[serde(default)]
+    generation: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -75,6 +79,7 @@ impl SyncMeta {
                 since: Value::from(0),
                 device,
                 last_synced: None,
+                generation: 0,
             },
             changed: [STATE_KEY.to_string()].into(),
             ..SyncMeta::default()
@@ -181,11 +186,28 @@ impl SyncMeta {
         }))
     }
 
-    /// Writes what changed since the last save.
+    /// Whether everything in memory is what the last save wrote.
+    pub fn is_saved(&self) -> bool {
+        self.changed.is_empty()
+    }
+
+    /// Whether storage holds what this copy holds: the same device's bookkeeping (a device starts
+    /// over with a new id when a server is forgotten) after the same number of saves. Reads only
+    /// the small state entry. A saved copy that matches can stand in for `load`.
+    pub fn matches_storage(&self, kv: &impl KeyValue) -> bool {
+        let stored = kv.get(STATE_KEY).ok().flatten();
+        let stored = stored.and_then(|raw| serde_json::from_str::<State>(&raw).ok());
+        stored.is_some_and(|s| s.device == self.state.device && s.generation == self.state.generation)
+    }
+
+    /// Writes what changed since the last save. The state entry, with the new generation, goes
+    /// last: storage shows the new number only once every entry before it is written.
     pub fn save(&mut self, kv: &mut impl KeyValue) -> Result<(), StoreError> {
         if self.changed.is_empty() {
             return Ok(());
         }
+        self.state.generation += 1;
+        self.changed.insert(STATE_KEY.to_string());
         let mut shards: BTreeMap<String, Vec<Entry>> = self
             .changed
             .iter()
@@ -431,6 +453,47 @@ pub fn new_device_id(id: Id) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::MemoryKv;
+
+    fn doc(n: u128) -> (DocKey, DocMeta) {
+        let meta = DocMeta {
+            rev: format!("1-{n:x}"),
+            deleted: false,
+            body: 7,
+            fields: vec![1, 2],
+        };
+        (DocKey::Record("c", Id::from_u128(n)), meta)
+    }
+
+    #[test]
+    fn a_saved_copy_matches_storage_until_another_copy_saves() {
+        let mut kv = MemoryKv::default();
+        let mut mine = SyncMeta::new("a".into());
+        let (key, m) = doc(1);
+        mine.set(key, m);
+        assert!(!mine.is_saved());
+        mine.save(&mut kv).unwrap();
+        assert!(mine.is_saved());
+        assert!(mine.matches_storage(&kv));
+
+        // Another tab loads, records a document and saves: this copy is behind storage now.
+        let mut theirs = SyncMeta::load(&kv).unwrap().unwrap();
+        assert_eq!(theirs, mine);
+        let (key, m) = doc(2);
+        theirs.set(key, m);
+        theirs.save(&mut kv).unwrap();
+        assert!(!mine.matches_storage(&kv));
+        assert_eq!(SyncMeta::load(&kv).unwrap().unwrap().len(), 2);
+
+        // Forgotten and set up again: a new device id, even after as many saves.
+        let mut again = SyncMeta::new("b".into());
+        again.save(&mut kv).unwrap();
+        assert!(!mine.matches_storage(&kv));
+
+        // Bookkeeping written before generations existed loads as generation 0.
+        kv.map.insert(STATE_KEY.into(), r#"{"since":0,"device":"a"}"#.into());
+        assert_eq!(SyncMeta::load(&kv).unwrap().unwrap().state.generation, 0);
+    }
 
     #[test]
     fn basic_auth_encodes_the_utf8_of_user_and_password() {

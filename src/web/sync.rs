@@ -32,6 +32,9 @@ pub struct SyncState {
     /// The data's change number when the last sync that ended began: what changed after it is
     /// what the next push looks at (`PushScope`). `None` until a sync of this page ends.
     synced_seq: StoredValue<Option<u64>>,
+    /// Sync's bookkeeping as the last sync of this page saved it (`run` checks it is still what
+    /// storage holds before using it).
+    meta: StoredValue<Option<SyncMeta>>,
 }
 
 impl SyncState {
@@ -45,6 +48,7 @@ impl SyncState {
             last_synced: RwSignal::new(SyncMeta::load(&LocalKv).ok().flatten().and_then(|m| m.last_synced())),
             history: RwSignal::new(History::load(&LocalKv)),
             synced_seq: StoredValue::new(None),
+            meta: StoredValue::new(None),
         }
     }
 
@@ -304,7 +308,18 @@ pub fn sync_now(app: AppState, state: SyncState) {
 async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Report, SyncError> {
     precheck(settings)?;
     let save = |e: crate::store::StoreError| SyncError::Save(e.to_string());
-    let (mut meta, scope) = match SyncMeta::load(&LocalKv).map_err(save)? {
+    // The bookkeeping the last sync of this page left, while storage still holds exactly that:
+    // loading 30,000 documents' worth is most of a sync that finds nothing new.
+    let kept = state
+        .meta
+        .try_update_value(Option::take)
+        .flatten()
+        .filter(|m| m.matches_storage(&LocalKv));
+    let stored = match kept {
+        Some(m) => Some(m),
+        None => SyncMeta::load(&LocalKv).map_err(save)?,
+    };
+    let (mut meta, scope) = match stored {
         Some(m) => {
             let scope = match state.synced_seq.get_value() {
                 Some(seen) => PushScope::since(|parts| app.data.since(seen, parts)),
@@ -317,15 +332,31 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
             PushScope::everything(),
         ),
     };
+    let result = sync_with(app, state, settings, &mut meta, scope).await;
+    // Kept only when all of it is stored: a copy ahead of storage (a pull whose data could not
+    // be saved) must never stand in for it.
+    if meta.is_saved() {
+        state.meta.set_value(Some(meta));
+    }
+    result
+}
+
+/// One sync from `meta` (as stored) to its end; every way out saves what it must first.
+async fn sync_with(
+    app: AppState,
+    state: SyncState,
+    settings: &Settings,
+    meta: &mut SyncMeta,
+    scope: PushScope,
+) -> Result<Report, SyncError> {
+    let save = |e: crate::store::StoreError| SyncError::Save(e.to_string());
     let seq = app.data.seq();
     let mut link = Link::new(state, settings)?;
     let mut replicator = Replicator::new(&settings.database, js_sys::Date::now() as i64).with_scope(scope);
     let mut response = None;
     let mut sent = 0usize;
     loop {
-        let step = app
-            .data
-            .with_untracked(|d| replicator.step(response.take(), d, &mut meta));
+        let step = app.data.with_untracked(|d| replicator.step(response.take(), d, meta));
         state.progress.set(replicator.progress.clone());
         match step {
             Err(e) => {
@@ -380,6 +411,7 @@ async fn run(app: AppState, state: SyncState, settings: &Settings) -> Result<Rep
 pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate::store::StoreError> {
     SyncMeta::forget(&mut LocalKv)?;
     state.synced_seq.set_value(None);
+    state.meta.set_value(None);
     settings.save(&mut LocalKv)?;
     state.last_synced.set(None);
     state.history.set(History::default());
@@ -392,6 +424,7 @@ pub fn use_new_server(state: SyncState, settings: Settings) -> Result<(), crate:
 pub fn forget(state: SyncState) {
     let _ = SyncMeta::forget(&mut LocalKv);
     state.synced_seq.set_value(None);
+    state.meta.set_value(None);
     drop_passphrase();
     state.settings.set(None);
     state.error.set(None);
