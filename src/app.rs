@@ -286,14 +286,16 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Entry point: panic screen first, then the app.
+/// Entry point: panic screen first, then the app, once index.html's frame has been painted.
 pub fn start() {
     web::install_panic_screen();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
     web::register_service_worker();
-    mount_to_body(App);
+    web::after_first_paint(|| {
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        mount_to_body(App);
+    });
 }
 
 /// The path the app is served from ("" at a host's root, "/apps/vouch" below it), as the `<base>`

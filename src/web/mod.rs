@@ -86,6 +86,43 @@ pub async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` once the page has painted at least once: at once if it has, else after the next
+/// frame is painted. When the wasm arrives before the first paint (a fast network, a cached
+/// copy), the app would otherwise replace index.html's frame before anyone saw it, and its first
+/// paint would wait for the whole first render. A page that draws no frames (hidden) waits 100 ms
+/// at most.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let painted = window
+        .performance()
+        .is_some_and(|p| p.get_entries_by_type("paint").length() > 0);
+    if painted {
+        return f();
+    }
+    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            let f = once.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let after = wasm_bindgen::closure::Closure::<dyn Fn()>::new(run).into_js_value();
+    // A frame's callbacks run just before it is painted; a task queued from one runs after.
+    let queued = after.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(after.unchecked_ref(), 100);
+}
+
 /// Leaves a named mark on the page's performance timeline (`vouch:parse:start`, …), so the
 /// benchmark can time the steps of a long job from outside without the app keeping figures.
 pub fn mark(name: &str) {
