@@ -579,45 +579,37 @@ fn a_save_that_fails_halfway_leaves_storage_as_it_was() {
 fn shards_out_of_id_order_and_an_id_in_two_shards_load_as_written() {
     // Vouch writes every shard in id order and each id in one shard; storage written otherwise (by
     // hand, or a fixture) still loads whole, and an id in two shards keeps the later shard's record.
+    let names = load_shards(&[
+        &[contact(9, "Ines"), contact(3, "Ana old"), contact(5, "Bo")],
+        &[contact(3, "Ana new"), contact(1, "Cy")],
+    ]);
+    let expected = [(1, "Cy"), (3, "Ana new"), (5, "Bo"), (9, "Ines")];
+    assert_eq!(names, expected.map(|(n, name)| (n, name.to_string())));
+}
+
+/// Loads contact shards written as plain JSON arrays (`vouch.c.00`, `vouch.c.01`, …): each
+/// contact's id and name, in the loaded map's order.
+fn load_shards(shards: &[&[Contact]]) -> Vec<(u128, String)> {
     let mut kv = MemoryKv::default();
     kv.map.insert(META_KEY.into(), r#"{"version":1}"#.into());
-    let json = |cs: &[Contact]| serde_json::to_string(cs).unwrap();
-    kv.map.insert(
-        "vouch.c.00".into(),
-        json(&[contact(9, "Ines"), contact(3, "Ana old"), contact(5, "Bo")]),
-    );
-    kv.map
-        .insert("vouch.c.01".into(), json(&[contact(3, "Ana new"), contact(1, "Cy")]));
+    for (n, contacts) in shards.iter().enumerate() {
+        kv.map
+            .insert(format!("vouch.c.{n:02x}"), serde_json::to_string(contacts).unwrap());
+    }
     let data = Store::new(kv).load().unwrap();
-    let names: Vec<(u128, &str)> = data
-        .contacts
+    data.contacts
         .iter()
-        .map(|(id, c)| (id.as_u128(), c.name.as_str()))
-        .collect();
-    assert_eq!(names, [(1, "Cy"), (3, "Ana new"), (5, "Bo"), (9, "Ines")]);
+        .map(|(id, c)| (id.as_u128(), c.name.clone()))
+        .collect()
 }
 
 #[test]
 fn shards_in_id_order_load_into_one_order_and_a_repeated_id_keeps_the_later_shard() {
-    let mut kv = MemoryKv::default();
-    kv.map.insert(META_KEY.into(), r#"{"version":1}"#.into());
-    let json = |cs: &[Contact]| serde_json::to_string(cs).unwrap();
-    kv.map.insert(
-        "vouch.c.00".into(),
-        json(&[contact(2, "Bo"), contact(4, "Di old"), contact(8, "Hal")]),
-    );
-    kv.map
-        .insert("vouch.c.01".into(), json(&[contact(1, "Al"), contact(4, "Di new")]));
-    kv.map
-        .insert("vouch.c.02".into(), json(&[contact(3, "Cy"), contact(9, "Ida")]));
-    let data = Store::new(kv).load().unwrap();
-    let names: Vec<(u128, &str)> = data
-        .contacts
-        .iter()
-        .map(|(id, c)| (id.as_u128(), c.name.as_str()))
-        .collect();
-    assert_eq!(
-        names,
-        [(1, "Al"), (2, "Bo"), (3, "Cy"), (4, "Di new"), (8, "Hal"), (9, "Ida")]
-    );
+    let names = load_shards(&[
+        &[contact(2, "Bo"), contact(4, "Di old"), contact(8, "Hal")],
+        &[contact(1, "Al"), contact(4, "Di new")],
+        &[contact(3, "Cy"), contact(9, "Ida")],
+    ]);
+    let expected = [(1, "Al"), (2, "Bo"), (3, "Cy"), (4, "Di new"), (8, "Hal"), (9, "Ida")];
+    assert_eq!(names, expected.map(|(n, name)| (n, name.to_string())));
 }

@@ -321,15 +321,7 @@ fn bad_params(detail: &str) -> SyncError {
 
 fn server_error(status: u16, what: &'static str, body: &str) -> SyncError {
     let body: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-    SyncError::Server {
-        status,
-        what,
-        reason: body["reason"]
-            .as_str()
-            .or(body["error"].as_str())
-            .unwrap_or("")
-            .to_string(),
-    }
+    SyncError::unexpected(status, what, &body)
 }
 
 /// The additional data of a document's sealed body.

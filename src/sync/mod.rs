@@ -105,6 +105,19 @@ pub enum SyncError {
     Crypto(String),
 }
 
+impl SyncError {
+    /// An answer the sync did not expect, with the server's own reason (CouchDB's `reason`, else
+    /// its `error`) from the parsed `body`.
+    pub fn unexpected(status: u16, what: &'static str, body: &serde_json::Value) -> SyncError {
+        let reason = body["reason"].as_str().or(body["error"].as_str()).unwrap_or("");
+        SyncError::Server {
+            status,
+            what,
+            reason: reason.to_string(),
+        }
+    }
+}
+
 /// "Last synced …" in words: "just now", "2 minutes ago", "3 hours ago", "on 2026-12-01".
 pub fn synced_ago(now_ms: i64, then_ms: i64) -> String {
     let minutes = (now_ms - then_ms).max(0) / 60_000;

@@ -352,15 +352,7 @@ impl Replicator {
                 detail: e.to_string(),
             })?
         };
-        let unexpected = || SyncError::Server {
-            status,
-            what,
-            reason: body["reason"]
-                .as_str()
-                .or(body["error"].as_str())
-                .unwrap_or("")
-                .to_string(),
-        };
+        let unexpected = || SyncError::unexpected(status, what, &body);
         let bad = |detail: &str| SyncError::BadAnswer {
             what,
             detail: detail.to_string(),
