@@ -145,6 +145,9 @@ export function setup() {
  */
 export async function nav(page, name) {
   const main = page.getByRole('navigation', { name: 'Main' });
+  // Right after a load or reload the app may not be there yet (index.html's frame is hidden from
+  // assistive technology): wait for it, as a person waits for the page.
+  await main.waitFor();
   const link = main.getByRole('link', { name });
   if (!(await link.isVisible())) await main.getByRole('button', { name: 'More' }).click();
   await link.click();
