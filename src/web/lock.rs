@@ -24,19 +24,20 @@ fn request() -> Option<(JsValue, Function)> {
     Some((locks, request))
 }
 
-/// Runs `job` holding the lock `name`: if another tab holds it, once that tab is done. Without Web
-/// Locks, `job` just runs.
-pub async fn exclusively(name: &str, job: impl Future<Output = ()> + 'static) {
+/// Runs `job` holding the lock `name` (if another tab holds it, once that tab is done) and gives
+/// its output. Without Web Locks, `job` just runs.
+pub async fn exclusively<T: 'static>(name: &str, job: impl Future<Output = T> + 'static) -> T {
     let job = Rc::new(RefCell::new(Some(job)));
+    let output = Rc::new(RefCell::new(None));
     if let Some((locks, request)) = request() {
-        let granted = job.clone();
+        let (granted, done) = (job.clone(), output.clone());
         // Called once the lock is granted; the lock is released when the promise it returns
         // settles, that is, when the job is done.
         let callback = Closure::once(move |_lock: JsValue| -> Promise {
             let job = granted.borrow_mut().take();
             future_to_promise(async move {
                 if let Some(job) = job {
-                    job.await;
+                    *done.borrow_mut() = Some(job.await);
                 }
                 Ok(JsValue::UNDEFINED)
             })
@@ -49,9 +50,13 @@ pub async fn exclusively(name: &str, job: impl Future<Output = ()> + 'static) {
             let _ = JsFuture::from(promise).await;
         }
     }
-    // Not taken by the lock (no Web Locks, or the request failed): run without it.
-    let job = job.borrow_mut().take();
-    if let Some(job) = job {
-        job.await;
+    if let Some(out) = output.take() {
+        return out;
     }
+    // Not taken by the lock (no Web Locks, or the request failed): run without it.
+    let job = job
+        .borrow_mut()
+        .take()
+        .expect("a job not taken by the lock is still here");
+    job.await
 }

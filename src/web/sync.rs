@@ -10,8 +10,6 @@ use crate::sync::crypt::{AsyncTransport, DerivedKey, Encryption, Mode, Sealed};
 use crate::sync::meta::{self, History, Settings, SyncMeta};
 use crate::sync::{HttpRequest, HttpResponse, Progress, PushScope, Replicator, Report, Step, SyncError};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestCache, RequestCredentials, RequestInit, RequestMode, Response};
@@ -278,18 +276,14 @@ pub fn sync_now(app: AppState, state: SyncState) {
     state.progress.set(Progress::default());
     leptos::task::spawn_local(async move {
         // One tab syncs at a time; another tab's sync waits for this one, then finds little to do.
-        let result = Rc::new(RefCell::new(None));
-        let slot = result.clone();
-        super::lock::exclusively(SYNC_LOCK, async move {
+        let result = super::lock::exclusively(SYNC_LOCK, async move {
             super::mark("vouch:sync:start");
-            *slot.borrow_mut() = Some(run(app, state, &settings).await);
+            let result = run(app, state, &settings).await;
             super::mark("vouch:sync:end");
+            result
         })
         .await;
         state.running.set(false);
-        let Some(result) = result.take() else {
-            return;
-        };
         match result {
             Ok(report) => {
                 state.error.set(None);
