@@ -83,15 +83,8 @@ pub fn local_body(data: &Data, key: DocKey) -> Option<Body> {
 }
 
 /// Every document this device has, with its body, in key order.
-pub fn for_each_local(data: &Data, mut f: impl FnMut(DocKey, Body)) {
-    if let Some(body) = local_body(data, DocKey::Profile) {
-        f(DocKey::Profile, body);
-    }
-    for_each_record!(T => {
-        for (id, record) in T::map(data) {
-            f(DocKey::Record(T::COLLECTION, *id), to_body(record));
-        }
-    });
+pub fn for_each_local(data: &Data, f: impl FnMut(DocKey, Body)) {
+    for_each_local_in(data, &PushScope::everything(), f);
 }
 
 /// The documents this device has that `scope` looks at, with their bodies, in key order within
