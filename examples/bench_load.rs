@@ -6,7 +6,15 @@ use std::time::{Duration, Instant};
 use vouch::model::{Contact, Data};
 use vouch::store::{codec, KeyValue, MemoryKv, Store};
 
-fn median(mut xs: Vec<Duration>) -> Duration {
+/// The median time of `rounds` runs of `f`.
+fn median_of(rounds: usize, mut f: impl FnMut()) -> Duration {
+    let mut xs: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
     xs.sort();
     xs[xs.len() / 2]
 }
@@ -31,27 +39,15 @@ fn main() {
     let stored: Vec<String> = shards.iter().map(|k| kv.get(k).unwrap().unwrap()).collect();
 
     let rounds = 7;
-    let load = median(
-        (0..rounds)
-            .map(|_| {
-                let t = Instant::now();
-                let loaded = Store::new(kv.clone()).load().expect("load");
-                assert_eq!(loaded.contacts.len(), n);
-                t.elapsed()
-            })
-            .collect(),
-    );
-    let decode = median(
-        (0..rounds)
-            .map(|_| {
-                let t = Instant::now();
-                for s in &stored {
-                    codec::decode::<Contact>(s).expect("decode");
-                }
-                t.elapsed()
-            })
-            .collect(),
-    );
+    let load = median_of(rounds, || {
+        let loaded = Store::new(kv.clone()).load().expect("load");
+        assert_eq!(loaded.contacts.len(), n);
+    });
+    let decode = median_of(rounds, || {
+        for s in &stored {
+            codec::decode::<Contact>(s).expect("decode");
+        }
+    });
     // The same shards' JSON and deflated bytes, to time each stage alone.
     let jsons: Vec<Vec<u8>> = stored
         .iter()
@@ -61,28 +57,16 @@ fn main() {
         .iter()
         .map(|j| miniz_oxide::deflate::compress_to_vec(j, 3))
         .collect();
-    let inflate = median(
-        (0..rounds)
-            .map(|_| {
-                let t = Instant::now();
-                for d in &deflated {
-                    miniz_oxide::inflate::decompress_to_vec(d).unwrap();
-                }
-                t.elapsed()
-            })
-            .collect(),
-    );
-    let parse = median(
-        (0..rounds)
-            .map(|_| {
-                let t = Instant::now();
-                for j in &jsons {
-                    serde_json::from_slice::<Vec<Contact>>(j).unwrap();
-                }
-                t.elapsed()
-            })
-            .collect(),
-    );
+    let inflate = median_of(rounds, || {
+        for d in &deflated {
+            miniz_oxide::inflate::decompress_to_vec(d).unwrap();
+        }
+    });
+    let parse = median_of(rounds, || {
+        for j in &jsons {
+            serde_json::from_slice::<Vec<Contact>>(j).unwrap();
+        }
+    });
     let json_bytes: usize = jsons.iter().map(Vec::len).sum();
     let units: usize = stored.iter().map(|s| codec::utf16_len(s)).sum();
     println!(
