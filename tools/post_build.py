@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finishes the offline app in the staging folder.
 
+0. Drops Trunk's preload link for the wasm: Trunk.toml's loader asks for it once the frame has
+   painted, on a first visit.
 1. Adds a Content-Security-Policy to index.html that allows only this origin (connect-src is narrowed by
    index.html's first script, see there), with the sha256 of
    each inline script (Trunk's loader changes every build, so its hash is computed here).
@@ -24,6 +26,12 @@ from pathlib import Path
 stage = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
 index = stage / "index.html"
 html = index.read_text(encoding="utf-8")
+
+# The wasm is asked for by Trunk.toml's loader once the frame has painted (on a first visit);
+# Trunk's preload link would start its download before that, so it goes. The loader's own
+# modulepreload (11 KB of JS) stays.
+html = re.sub(r'\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', "", html)
+index.write_text(html, encoding="utf-8")
 
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
 hashes = " ".join(

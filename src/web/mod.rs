@@ -86,15 +86,33 @@ pub async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Runs `f` once the page has painted at least once: at once if it has, else after the next
-/// frame is painted. When the wasm arrives before the first paint (a fast network, a cached
-/// copy), the app would otherwise replace index.html's frame before anyone saw it, and its first
-/// paint would wait for the whole first render. A page that draws no frames (hidden) waits 100 ms
-/// at most.
+/// Runs `f` once index.html's frame has been painted. When the wasm arrives before the first paint
+/// (a fast network, a cached copy), the app would otherwise replace the frame before anyone saw
+/// it, and its first paint would wait for the whole first render.
+///
+/// index.html's `vouchPainted` promise says when the browser has recorded the frame's largest
+/// paint; waiting for that, not just any paint, keeps the frame's paint from being lost when the
+/// app replaces it right after (Chromium then records none, and the app's own paint counts as the
+/// page's largest, as if it had waited for the wasm). It is waited for 100 ms at most. A page
+/// without it (the browser tests) waits for a paint entry, else the next frame, 100 ms at most.
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return f();
     };
+    let recorded = js_sys::Reflect::get(&window, &JsValue::from_str("vouchPainted"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(recorded) = recorded {
+        let cap = js_sys::Promise::new(&mut |ok, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
+        });
+        let first = js_sys::Promise::race(&js_sys::Array::of2(&recorded, &cap));
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(first).await;
+            f();
+        });
+        return;
+    }
     let painted = window
         .performance()
         .is_some_and(|p| p.get_entries_by_type("paint").length() > 0);

@@ -78,3 +78,29 @@ for (const [label, options] of [
     });
   });
 }
+
+describe('a first visit, through the network', () => {
+  it("asks for the wasm only once the frame's paint is recorded, and that paint stays the page's largest", async () => {
+    const { context } = await env.context({ viewport: { width: 412, height: 823 } });
+    await context.addInitScript(() => {
+      window.__largest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__largest.push({ at: e.startTime, inFrame: Boolean(e.element?.closest('#boot')) });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    // Two frames after the app's first render: a larger paint of the app's would be reported by now.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const { largest, wasm, controlled } = await page.evaluate(() => ({
+      largest: window.__largest,
+      wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.startTime,
+      controlled: Boolean(navigator.serviceWorker?.controller),
+    }));
+    assert.equal(controlled, false, 'a first visit: no service worker serves the page yet');
+    assert.ok(largest.length >= 1, 'the browser recorded a largest paint');
+    assert.deepEqual(largest.map((e) => e.inFrame), largest.map(() => true), `every largest paint is the frame's, none the app's: ${JSON.stringify(largest)}`);
+    assert.ok(wasm > largest[0].at, `the wasm was asked for (${wasm} ms) after the frame painted (${largest[0].at} ms)`);
+  });
+});
