@@ -1,6 +1,7 @@
 //! Vouch: an offline-first referral helper. The pure core (`model`, `store`, `network`, `compose`,
 //! `pipeline`, `import`, `export`) compiles and is tested natively; the browser shell (`app`, `ui`, `web`) exists only on wasm32.
 
+pub mod case;
 pub mod compose;
 pub mod demo;
 pub mod export;

@@ -2,6 +2,8 @@
 //! storage, and the recovery screen for unreadable data. Run with `make test-browser`.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "browser/case.rs"]
+mod case;
 #[path = "browser/crypt.rs"]
 mod crypt;
 #[path = "browser/lock.rs"]

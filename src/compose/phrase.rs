@@ -272,11 +272,7 @@ fn decap(text: &str) -> String {
 
 /// Upper-cases the first letter of `text`.
 pub(super) fn cap(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::case::capitalise(text)
 }
 
 /// The phrase as it will be inserted: one line, single spaces, no bullet or wrapping quotes, no
@@ -501,7 +497,7 @@ fn sentences(raw: &str) -> String {
     let mut start = false;
     for c in text.chars() {
         if start && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
+            crate::case::push_upper(&mut out, c);
             start = false;
             continue;
         }

@@ -77,7 +77,8 @@ fn BackerItem(
             <div class="backer-main">
                 <A href=link attr:class="name">{name}</A>
                 {headline}
-                <span class="explanation">{capitalised(&row.explanation)}"."</span>
+                // Written to sit mid-sentence ("knows, likes and trusts you, …"); alone, a sentence.
+                <span class="explanation">{crate::case::capitalise(&row.explanation)}"."</span>
             </div>
             <span class="score">
                 <meter
@@ -116,14 +117,4 @@ fn ranking(data: &Data, today: NaiveDate) -> Ranking {
         })
         .collect();
     Ranking { rows, total: all.len() }
-}
-
-/// The explanation is written to sit mid-sentence ("knows, likes and trusts you, …"); on its own
-/// line it reads as a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
