@@ -37,6 +37,10 @@ pub struct Incoming {
     /// has no display name of its own.
     pub name: String,
     pub company: String,
+    /// The department within the company (Outlook's "Department", Google's "Organization
+    /// Department", vCard's second ORG part). A contact has no field for it: a new contact keeps
+    /// it as a line of its notes.
+    pub department: String,
     pub role: String,
     pub location: String,
     /// Every e-mail address the file gives, most preferred first.

@@ -695,6 +695,9 @@ fn new_contact(row: &Row, tag: &str, now: Stamp) -> Contact {
     if !p.notes.trim().is_empty() {
         notes.push(p.notes.trim().to_string());
     }
+    if !p.department.trim().is_empty() {
+        notes.push(format!("Department: {}", line(&p.department)));
+    }
     if !p.birthday.trim().is_empty() {
         notes.push(format!("Birthday: {}", line(&p.birthday)));
     }

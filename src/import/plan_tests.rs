@@ -77,6 +77,22 @@ fn a_first_import_adds_everyone_with_their_details_and_the_batch_tag() {
 }
 
 #[test]
+fn a_department_and_a_birthday_are_kept_in_a_new_contacts_notes() {
+    let mut data = Data::default();
+    let mut thomas = person(2, "Thomas Wright", "Fictional Ltd", "");
+    thomas.department = "R&D".into();
+    thomas.birthday = "1980-02-29".into();
+    thomas.notes = "Met at the Lisbon offsite".into();
+    import(&mut data, &[file("contacts.csv", FileKind::ContactsCsv, vec![thomas])]);
+    let c = data.contacts.values().next().unwrap();
+    assert_eq!(c.company, "Fictional Ltd", "the company stays the company alone");
+    assert_eq!(
+        c.notes,
+        "Met at the Lisbon offsite\nDepartment: R&D\nBirthday: 1980-02-29"
+    );
+}
+
+#[test]
 fn importing_the_same_file_again_adds_no_one_and_changes_nothing() {
     let mut data = Data::default();
     import(&mut data, &[connections()]);

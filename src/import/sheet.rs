@@ -195,6 +195,7 @@ pub fn people_from_table(file: &str, table: &Table) -> (Vec<Incoming>, Vec<Skipp
             line: *line,
             name,
             company: first_of(Column::Company),
+            department: first_of(Column::Department),
             role: first_of(Column::Role),
             location: location.join(", "),
             emails: all_of(Column::Email).into_iter().filter_map(clean_email).collect(),

@@ -192,6 +192,7 @@ fn an_iphone_card_reads_every_grouped_email_and_url() {
         (maja.company.as_str(), maja.role.as_str()),
         ("Fictional Studio", "Research Lead")
     );
+    assert_eq!(maja.department, "Research", "ORG's second part");
     assert_eq!(maja.emails, ["maja@studio.example", "maja.home@example.net"]);
     assert_eq!(maja.phones, ["+46 70 123 45 67"]);
     assert_eq!(maja.profile_url, "https://www.linkedin.com/in/maja-lindqvist-fict9");
@@ -290,6 +291,7 @@ fn outlooks_title_is_the_honorific_and_job_title_the_role() {
     assert_eq!(t.name, "Dr. Thomas Wright Jr.");
     assert_eq!(t.role, "Chief Scientist");
     assert_eq!(t.company, "Fictional Ltd");
+    assert_eq!(t.department, "R&D");
     assert_eq!(t.emails, ["thomas@fictional.example", "t.wright@example.net"]);
     assert_eq!(t.phones, ["+44 7700 900123", "+44 20 7946 0000"]);
     assert_eq!(t.location, "London, United Kingdom");

@@ -332,6 +332,7 @@ fn person(line: usize, properties: &[Property]) -> Option<Incoming> {
         line,
         name,
         company: clean_line(org.first().map(String::as_str).unwrap_or("")),
+        department: clean_line(org.get(1).map(String::as_str).unwrap_or("")),
         role,
         location,
         emails,
