@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finishes the offline app in the staging folder.
 
-0. Drops Trunk's preload link for the wasm: Trunk.toml's loader asks for it once the frame has
-   painted, on a first visit.
+0. Turns Trunk's preload link for the wasm into a script that preloads it only when the service
+   worker serves the page: on a first visit Trunk.toml's loader asks for it once the frame has
+   painted.
 1. Adds a Content-Security-Policy to index.html that allows only this origin (connect-src is narrowed by
    index.html's first script, see there), with the sha256 of
    each inline script (Trunk's loader changes every build, so its hash is computed here).
@@ -27,10 +28,22 @@ stage = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
 index = stage / "index.html"
 html = index.read_text(encoding="utf-8")
 
-# The wasm is asked for by Trunk.toml's loader once the frame has painted (on a first visit);
-# Trunk's preload link would start its download before that, so it goes. The loader's own
-# modulepreload (11 KB of JS) stays.
-html = re.sub(r'\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', "", html)
+# On a first visit Trunk.toml's loader asks for the wasm once the frame has painted, and Trunk's
+# preload link would start its download before that; so the link becomes a script that preloads
+# the wasm only when the service worker serves the page (a returning visit, where nothing is
+# downloaded and the sooner the better). The loader's own modulepreload (11 KB of JS) stays.
+def preload_when_cached(link):
+    attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', link.group(0)))
+    sets = "".join(f"l.setAttribute({json.dumps(k)},{json.dumps(v)});" for k, v in attrs.items())
+    return (
+        "\n    <script data-vouch-preload>if(navigator.serviceWorker&&navigator.serviceWorker.controller)"
+        f'{{var l=document.createElement("link");{sets}document.head.appendChild(l);}}</script>'
+    )
+
+
+html, preloads = re.subn(r'\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', preload_when_cached, html)
+if preloads > 1:
+    raise SystemExit(f"post_build: {preloads} preload links for a wasm, expected one")
 index.write_text(html, encoding="utf-8")
 
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
