@@ -27,9 +27,18 @@ pub(crate) fn times(n: usize) -> String {
 }
 
 /// The name to use in a sentence about a contact: the first word of their name, which is how
-/// people refer to someone they know. An empty name falls back to "them".
+/// people refer to someone they know, past a title ("Dr. Thomas Wright Jr." is Thomas; an
+/// Outlook or Google import puts the title in front). An empty name falls back to "them".
 pub(crate) fn first_name(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or("them")
+    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
+    let is_title = |w: &&str| w.ends_with('.') || TITLES.iter().any(|t| w.eq_ignore_ascii_case(t));
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("them");
+    if is_title(&first) {
+        words.find(|w| !is_title(w)).unwrap_or(first)
+    } else {
+        first
+    }
 }
 
 /// A date as a person reads it: "3 May 2025".
@@ -91,6 +100,14 @@ mod tests {
     fn a_contact_is_called_by_first_name() {
         assert_eq!(first_name("Zoë Ólafsson"), "Zoë");
         assert_eq!(first_name("  "), "them");
+        assert_eq!(first_name("Dr. Thomas Wright Jr."), "Thomas", "past the title");
+        assert_eq!(first_name("Prof Ana Souza"), "Ana");
+        assert_eq!(first_name("Mr."), "Mr.", "a title alone is all there is");
+        assert_eq!(
+            first_name("Drew Barrymore"),
+            "Drew",
+            "a name that starts like a title is a name"
+        );
     }
 
     #[test]
