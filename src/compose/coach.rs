@@ -191,7 +191,6 @@ fn addressed(text: &str, ctx: &CoachContext) -> Check {
 fn common_ground(lower: &str, words: &HashSet<String>, ctx: &CoachContext, kind: MessageKind) -> Check {
     if kind == MessageKind::FirstContact {
         let passed = match first_name(&ctx.referrer) {
-            // "Dr. Hana Sato" is named when each of its words is.
             Some(name) => tokens(&name.to_lowercase()).iter().all(|w| words.contains(w)),
             None => lower.contains("suggested") || lower.contains("referred"),
         };

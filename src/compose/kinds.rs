@@ -77,7 +77,7 @@ impl Words<'_> {
         .to_string()
     }
 
-    /// The first word of the recipient's name, unless it is a title ("Dr.").
+    /// The first word of the recipient's name, past a title ("Dr.").
     fn first_name(&self) -> String {
         first_name(&self.brief.recipient).unwrap_or_else(|| Gap::RecipientName.marker().to_string())
     }
@@ -1184,15 +1184,11 @@ fn at(company: &str) -> String {
     }
 }
 
-/// The first word of a name, or the whole name when the first word is a title such as "Dr.".
+/// The first word of a name past a title ("Dr. Hana Sato" is Hana), as the rest of the app calls
+/// a contact: the people a user asks know them, and write to them by first name.
 pub(super) fn first_name(name: &str) -> Option<String> {
     let name = name.trim();
-    let first = name.split_whitespace().next()?;
-    if first.ends_with('.') {
-        Some(name.to_string())
-    } else {
-        Some(first.to_string())
-    }
+    (!name.is_empty()).then(|| crate::network::words::first_name(name).to_string())
 }
 
 /// A field used mid-sentence: trimmed, without the full stop or comma the user may have ended it on.

@@ -277,6 +277,28 @@ fn shortening_drops_the_sign_off_first_and_keeps_greeting_request_and_easy_no() 
 }
 
 #[test]
+fn a_title_in_front_of_the_name_is_not_the_name_they_are_greeted_by() {
+    let brief = Brief {
+        recipient: "Dr. Ana de Vries".into(),
+        ..full()
+    };
+    each_draft(&brief, |kind, channel, tone, _, draft| {
+        // The title is not how anyone is greeted or named in the message; a greeting names Ana.
+        assert!(
+            !draft.body.contains("Dr."),
+            "{kind:?} {channel:?} {tone:?}: {}",
+            draft.body
+        );
+        let first = draft.body.lines().next().unwrap_or_default();
+        if ["Hi ", "Hello ", "Dear ", "Hey "].iter().any(|g| first.starts_with(g)) {
+            assert!(first.contains("Ana"), "{kind:?} {channel:?} {tone:?}: {first}");
+        }
+    });
+    let draft = write(&brief, MessageKind::Referral, Channel::Email, Tone::Warm);
+    assert!(draft.body.starts_with("Hi Ana,"), "{}", draft.body);
+}
+
+#[test]
 fn the_same_brief_always_gives_the_same_draft() {
     for brief in [full(), long(), Brief::default()] {
         each_draft(&brief, |kind, channel, tone, brief, draft| {

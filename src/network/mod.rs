@@ -14,7 +14,7 @@ mod readiness;
 mod search;
 mod tie;
 pub mod today;
-mod words;
+pub(crate) mod words;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
