@@ -30,11 +30,10 @@ pub fn Today() -> impl IntoView {
     let has_goals = Memo::new(move |_| app.data.with(Parts::GOALS, |d| d.goals.values().any(|g| !g.archived)));
     let greeting = Memo::new(move |_| {
         app.data.with(Parts::PROFILE, |d| {
-            let first = d.profile.name.split_whitespace().next().unwrap_or("").to_string();
-            if first.is_empty() {
+            if d.profile.name.trim().is_empty() {
                 "Welcome to Vouch".to_string()
             } else {
-                format!("Hello, {first}")
+                format!("Hello, {}", crate::network::words::first_name(&d.profile.name))
             }
         })
     });

@@ -60,7 +60,8 @@ pub fn PersonalStep(wizard: Wizard) -> impl IntoView {
             .with(Parts::ALL, |d| {
                 plan.with(|p| {
                     p.contact(d)
-                        .map(|c| c.name.split_whitespace().next().unwrap_or("").to_string())
+                        .filter(|c| !c.name.trim().is_empty())
+                        .map(|c| crate::network::words::first_name(&c.name).to_string())
                 })
             })
             .unwrap_or_default()
