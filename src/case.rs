@@ -2,18 +2,15 @@
 //!
 //! Rust's `char::to_uppercase` brings a 12 KB Unicode table into the wasm for these few calls, so
 //! in the browser the browser's own mapping (`String.prototype.toUpperCase`, the same Unicode
-//! default case mapping) does it; natively, and so in every native test, Rust's does.
-//! tests/browser.rs checks that the two agree.
+//! default case mapping) does it, in `web::case`; natively, and so in every native test, Rust's
+//! does. tests/browser.rs checks that the two agree.
+
+#[cfg(target_arch = "wasm32")]
+pub use crate::web::case::push_upper;
 
 /// Appends `c` in capitals: one or more chars ("ß" gives "SS").
+#[cfg(not(target_arch = "wasm32"))]
 pub fn push_upper(out: &mut String, c: char) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let mut buf = [0u8; 4];
-        let upper: String = js_sys::JsString::from(&*c.encode_utf8(&mut buf)).to_upper_case().into();
-        out.push_str(&upper);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
     out.extend(c.to_uppercase());
 }
 

@@ -3,6 +3,7 @@
 //! lives in the pure core.
 
 pub mod backup;
+pub mod case;
 pub mod clock;
 pub mod crypt;
 pub mod data;
