@@ -72,20 +72,25 @@ pub fn phone_key(phone: &str) -> Option<String> {
 }
 
 /// A name as compared for a *possible* duplicate: folded (case, accents) with spacing and
-/// punctuation collapsed, so "Zoë  Ólafsson" and "zoe olafsson" compare equal.
+/// punctuation collapsed, so "Zoë  Ólafsson" and "zoe olafsson" compare equal, and without a
+/// title in front or a suffix behind, which Outlook and Google exports add to the name: "Dr.
+/// Thomas Wright Jr." is "thomas wright".
 pub fn name_key(name: &str) -> String {
+    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
+    const SUFFIXES: [&str; 9] = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"];
     let folded = fold(name);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '\'' | '"')) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '\'' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A name that is only a title or a suffix stays what it is.
+    while words.len() > 1 && TITLES.contains(&words[0]) {
+        words.remove(0);
     }
-    out
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Name and company together: the key of a possible duplicate. `None` without both.
@@ -132,6 +137,10 @@ mod tests {
         assert_eq!(name_key("Zoë  Ólafsson"), "zoe olafsson");
         assert_eq!(name_key("ZOE OLAFSSON."), "zoe olafsson");
         assert_eq!(name_key("Anne-Marie O'Neil"), "anne marie o neil");
+        assert_eq!(name_key("Dr. Thomas Wright Jr."), "thomas wright", "title and suffix");
+        assert_eq!(name_key("Prof Ana Souza, PhD"), "ana souza");
+        assert_eq!(name_key("Drew Misra"), "drew misra", "a name that starts like a title");
+        assert_eq!(name_key("Mr."), "mr", "a title alone stays");
         assert_eq!(
             name_company_key("Ana Souza", " MAERSK "),
             name_company_key("ana souza", "Maersk")

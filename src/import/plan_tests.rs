@@ -176,6 +176,21 @@ fn the_same_email_in_another_case_or_the_same_phone_digits_is_the_same_person() 
 }
 
 #[test]
+fn a_title_and_a_suffix_on_the_name_still_make_a_possible_duplicate() {
+    let mut data = Data::default();
+    let mut typed = Contact::new(Id::new_v4(), "Thomas Wright", now());
+    typed.company = "Fictional Ltd".into();
+    data.contacts.insert(typed.id, typed.clone());
+    let outlook = file(
+        "contacts.csv",
+        FileKind::ContactsCsv,
+        vec![person(2, "Dr. Thomas Wright Jr.", "Fictional Ltd", "")],
+    );
+    let preview = Preview::build(&data, &[outlook]);
+    assert_eq!(preview.rows[0].verdict, Verdict::Possible { id: typed.id });
+}
+
+#[test]
 fn the_same_name_at_the_same_company_is_only_possible_until_the_user_confirms() {
     let mut data = Data::default();
     let mut typed = Contact::new(Id::new_v4(), "Zoë Ólafsson", now());
