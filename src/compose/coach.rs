@@ -165,7 +165,10 @@ fn addressed(text: &str, ctx: &CoachContext) -> Check {
     let opening: String = first_line.chars().take(80).collect::<String>().to_lowercase();
     let opening_words = tokens(&opening);
     let passed = match first_name(&ctx.recipient) {
-        Some(name) => tokens(&name.to_lowercase()).iter().all(|w| opening_words.contains(w)),
+        Some(name) => {
+            tokens(&name.to_lowercase()).iter().all(|w| opening_words.contains(w))
+                || by_title_and_surname(&opening_words, &ctx.recipient)
+        }
         // Without a name to look for: a greeting followed by something other than "there" or "all".
         None => {
             let list: Vec<&str> = opening
@@ -698,6 +701,16 @@ const STOP: [&str; 24] = [
     "the", "and", "for", "with", "our", "your", "you", "from", "that", "this", "was", "were", "are", "about", "into",
     "over", "under", "their", "its", "his", "her", "at", "on", "of",
 ];
+
+/// "Dear Dr. de Vries," or "Hello Ms Souza,": a title and the last word of the name, the formal
+/// way to address someone, which is as good as their first name.
+fn by_title_and_surname(opening_words: &HashSet<String>, recipient: &str) -> bool {
+    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
+    let lower = recipient.to_lowercase();
+    let surname = lower.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+    let titled = TITLES.iter().any(|t| opening_words.contains(*t));
+    titled && surname.is_some_and(|s| !TITLES.contains(&s) && opening_words.contains(s))
+}
 
 fn tokens(lower: &str) -> HashSet<String> {
     lower

@@ -769,6 +769,30 @@ fn the_coach_reads_the_edited_text_not_the_brief() {
 }
 
 #[test]
+fn a_formal_greeting_by_title_and_surname_is_addressed_by_name() {
+    let ctx = CoachContext::from_brief(
+        &Brief {
+            recipient: "Dr. Ana de Vries".into(),
+            ..full()
+        },
+        MessageKind::Referral,
+        Channel::Email,
+    );
+    for (opening, named) in [
+        ("Hi Ana,", true),
+        ("Dear Dr. de Vries,", true),
+        ("Dear Ms Vries,", true),
+        ("Dear de Vries,", false),
+        ("Dear Dr. Smit,", false),
+        ("Hello,", false),
+    ] {
+        let text = GOOD.replace("Hi Ana,", opening);
+        let check = result(&coach(&text, Some("Referral"), &ctx), CheckId::AddressedByName).clone();
+        assert_eq!(check.passed, named, "{opening}");
+    }
+}
+
+#[test]
 fn generic_filler_fails_with_a_fix() {
     let ctx = referral_ctx(Channel::Email);
     let stock = GOOD.replace("Hi Ana,", "To whom it may concern,");
