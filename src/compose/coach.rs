@@ -5,6 +5,7 @@
 use super::brief::{Brief, Gap, MessageKind};
 use super::kinds::first_name;
 use super::writer::char_limit;
+use crate::import::keys::is_title;
 use crate::model::Channel;
 use std::collections::HashSet;
 
@@ -705,11 +706,10 @@ const STOP: [&str; 24] = [
 /// "Dear Dr. de Vries," or "Hello Ms Souza,": a title and the last word of the name, the formal
 /// way to address someone, which is as good as their first name.
 fn by_title_and_surname(opening_words: &HashSet<String>, recipient: &str) -> bool {
-    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
     let lower = recipient.to_lowercase();
     let surname = lower.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
-    let titled = TITLES.iter().any(|t| opening_words.contains(*t));
-    titled && surname.is_some_and(|s| !TITLES.contains(&s) && opening_words.contains(s))
+    let titled = opening_words.iter().any(|w| is_title(w));
+    titled && surname.is_some_and(|s| !is_title(s) && opening_words.contains(s))
 }
 
 fn tokens(lower: &str) -> HashSet<String> {

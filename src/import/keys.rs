@@ -71,12 +71,19 @@ pub fn phone_key(phone: &str) -> Option<String> {
     (digits.len() >= 7).then_some(digits)
 }
 
+/// Whether a word of a name is a title put in front of it ("Dr.", "prof", "Ms"): how a contact
+/// is called, compared and greeted all look past it.
+pub fn is_title(word: &str) -> bool {
+    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+}
+
 /// A name as compared for a *possible* duplicate: folded (case, accents) with spacing and
 /// punctuation collapsed, so "Zoë  Ólafsson" and "zoe olafsson" compare equal, and without a
 /// title in front or a suffix behind, which Outlook and Google exports add to the name: "Dr.
 /// Thomas Wright Jr." is "thomas wright".
 pub fn name_key(name: &str) -> String {
-    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
     const SUFFIXES: [&str; 9] = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"];
     let folded = fold(name);
     let mut words: Vec<&str> = folded
@@ -84,7 +91,7 @@ pub fn name_key(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     // A name that is only a title or a suffix stays what it is.
-    while words.len() > 1 && TITLES.contains(&words[0]) {
+    while words.len() > 1 && is_title(words[0]) {
         words.remove(0);
     }
     while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {

@@ -30,8 +30,7 @@ pub(crate) fn times(n: usize) -> String {
 /// people refer to someone they know, past a title ("Dr. Thomas Wright Jr." is Thomas; an
 /// Outlook or Google import puts the title in front). An empty name falls back to "them".
 pub(crate) fn first_name(name: &str) -> &str {
-    const TITLES: [&str; 9] = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"];
-    let is_title = |w: &&str| w.ends_with('.') || TITLES.iter().any(|t| w.eq_ignore_ascii_case(t));
+    let is_title = |w: &&str| w.ends_with('.') || crate::import::keys::is_title(w);
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("them");
     if is_title(&first) {
