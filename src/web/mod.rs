@@ -92,10 +92,10 @@ pub async fn yield_to_page() {
 /// it, and its first paint would wait for the whole first render.
 ///
 /// index.html's `vouchPainted` promise says when the browser has recorded the frame's largest
-/// paint; waiting for that, not just any paint, keeps the frame's paint from being lost when the
-/// app replaces it right after (Chromium then records none, and the app's own paint counts as the
-/// page's largest, as if it had waited for the wasm). It is waited for 100 ms at most. A page
-/// without it (the browser tests) waits for a paint entry, else the next frame, 100 ms at most.
+/// paint (or the next frame, where that is not reported); waiting for that, not just any paint,
+/// keeps the frame's paint from being lost when the app replaces it right after (Chromium then
+/// records none, and the app's own paint counts as the page's largest, as if it had waited for the
+/// wasm). It is waited for 100 ms at most. A page without it has no frame to wait for.
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return f();
@@ -103,43 +103,17 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     let recorded = js_sys::Reflect::get(&window, &JsValue::from_str("vouchPainted"))
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    if let Some(recorded) = recorded {
-        let cap = js_sys::Promise::new(&mut |ok, _| {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
-        });
-        let first = js_sys::Promise::race(&js_sys::Array::of2(&recorded, &cap));
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(first).await;
-            f();
-        });
-        return;
-    }
-    let painted = window
-        .performance()
-        .is_some_and(|p| p.get_entries_by_type("paint").length() > 0);
-    if painted {
+    let Some(recorded) = recorded else {
         return f();
-    }
-    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
-    let run = {
-        let once = once.clone();
-        move || {
-            let f = once.borrow_mut().take();
-            if let Some(f) = f {
-                f();
-            }
-        }
     };
-    let after = wasm_bindgen::closure::Closure::<dyn Fn()>::new(run).into_js_value();
-    // A frame's callbacks run just before it is painted; a task queued from one runs after.
-    let queued = after.clone();
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
-        }
+    let cap = js_sys::Promise::new(&mut |ok, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
     });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(after.unchecked_ref(), 100);
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&recorded, &cap));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(first).await;
+        f();
+    });
 }
 
 /// Leaves a named mark on the page's performance timeline (`vouch:parse:start`, …), so the
