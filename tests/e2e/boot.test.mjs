@@ -11,29 +11,24 @@ import { setup } from './harness.mjs';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = setup();
 
-/** Where the brand and every shown entry of the navigation are, by their text. */
-function frame(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('header.top .brand, .main-nav a, .main-nav .more')]
-      .filter((el) => el.getClientRects().length > 0)
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${el.textContent.trim()} @ ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
-      }),
-  );
-}
-
-/** Today's words, each block with where it sits. */
-function today(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('section.today > h1, section.today > .lead, section.today .card > h2, section.today .checklist li, section.today .card > p')]
+/** The shown elements matching `selector`, each as its text (spacing collapsed) and where it sits. */
+function placed(page, selector) {
+  return page.evaluate((selector) =>
+    [...document.querySelectorAll(selector)]
       .filter((el) => el.getClientRects().length > 0)
       .map((el) => {
         const r = el.getBoundingClientRect();
         return `${el.textContent.trim().replace(/\s+/g, ' ')} @ ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
       }),
-  );
+  selector);
 }
+
+/** Where the brand and every shown entry of the navigation are. */
+const frame = (page) => placed(page, 'header.top .brand, .main-nav a, .main-nav .more');
+
+/** Today's words, each block with where it sits. */
+const today = (page) =>
+  placed(page, 'section.today > h1, section.today > .lead, section.today .card > h2, section.today .checklist li, section.today .card > p');
 
 for (const [label, options] of [
   ['laptop, light', { viewport: { width: 1100, height: 850 }, colorScheme: 'light' }],
