@@ -3,6 +3,8 @@
 //! writer puts it in reads right whichever it is. People type "the HCI course" as often as "we
 //! rebuilt the billing pipeline together", and "from we rebuilt" is what a reader notices first.
 
+use crate::case::capitalise;
+
 /// The grammatical shape of a tidied phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -270,11 +272,6 @@ fn decap(text: &str) -> String {
     }
 }
 
-/// Upper-cases the first letter of `text`.
-pub(super) fn cap(text: &str) -> String {
-    crate::case::capitalise(text)
-}
-
 /// The phrase as it will be inserted: one line, single spaces, no bullet or wrapping quotes, no
 /// closing punctuation, all caps calmed, and a capital on a common first word ("The", "We")
 /// lowered. A capitalised word that may be a name ("Litware", "PyData") keeps its capital.
@@ -491,7 +488,7 @@ pub(super) fn read(raw: &str) -> Option<(Shape, String)> {
 fn sentences(raw: &str) -> String {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = if is_all_caps(&text) { calm_caps(&text) } else { text };
-    let text = cap(text.trim_start_matches(['-', '•', '*', ' ']));
+    let text = capitalise(text.trim_start_matches(['-', '•', '*', ' ']));
     // Calmed capitals leave "… 2019. you gave…": each sentence gets its capital back.
     let mut out = String::with_capacity(text.len());
     let mut start = false;
@@ -607,7 +604,7 @@ pub(super) fn shared(raw: &str) -> Option<Framed> {
         Shape::Clause => {
             let w = words(&text);
             if w.first().is_some_and(|f| f == "it") {
-                Framed::Sentence(format!("{}.", cap(&text)))
+                Framed::Sentence(format!("{}.", capitalise(&text)))
             } else if starts_with_verb(&w) {
                 Framed::Moment(format!("the time we {text}"))
             } else {
@@ -664,7 +661,7 @@ pub(super) fn admired(raw: &str) -> Option<Framed> {
             let first = words(&text).into_iter().next().unwrap_or_default();
             match first.as_str() {
                 "you" | "you've" | "you're" | "they" | "he" | "she" | "we" => Framed::Noun(format!("how {text}")),
-                "i" | "i've" | "i'd" | "i'm" | "it" => Framed::Sentence(format!("{}.", cap(&text))),
+                "i" | "i've" | "i'd" | "i'm" | "it" => Framed::Sentence(format!("{}.", capitalise(&text))),
                 _ => Framed::Noun(format!("how you {text}")),
             }
         }
