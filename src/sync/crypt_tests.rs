@@ -4,9 +4,10 @@
 
 use super::crypt::testing::{block_on, TestCipher};
 use super::crypt::{AsyncTransport, DerivedKey, Mode, Sealed, PARAMS_ID};
+use super::device::Device;
 use super::server::{Link, MemServer};
 use super::*;
-use crate::model::{Contact, Data, Id, Stamp};
+use crate::model::{Contact, Id, Stamp};
 
 impl AsyncTransport for Link<'_> {
     async fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, SyncError> {
@@ -14,20 +15,8 @@ impl AsyncTransport for Link<'_> {
     }
 }
 
-struct Device {
-    data: Data,
-    meta: SyncMeta,
-}
-
 impl Device {
-    fn new(name: &str) -> Self {
-        Device {
-            data: Data::default(),
-            meta: SyncMeta::new(name.to_string()),
-        }
-    }
-
-    fn add(&mut self, n: u128, name: &str, company: &str) {
+    fn add_at(&mut self, n: u128, name: &str, company: &str) {
         let mut c = Contact::new(Id::from_u128(n), name, Stamp::from_millis(10));
         c.company = company.into();
         self.data.contacts.insert(c.id, c);
@@ -38,7 +27,7 @@ impl Device {
     }
 
     /// One sync as `web::sync::run` drives it, through `Sealed`: the report and a key derived.
-    fn sync(&mut self, server: &mut MemServer, mode: Mode) -> Result<(Report, Option<DerivedKey>), SyncError> {
+    fn sync_sealed(&mut self, server: &mut MemServer, mode: Mode) -> Result<(Report, Option<DerivedKey>), SyncError> {
         let mut link = Sealed::new(Link::new(server), TestCipher::default(), mode, "test");
         let mut replicator = Replicator::new("test", 1_000);
         let mut response = None;
@@ -74,9 +63,9 @@ fn server_text(server: &MemServer) -> String {
 fn an_encrypted_sync_leaves_no_plaintext_on_the_server_and_a_second_device_reads_it_all() {
     let mut server = MemServer::new();
     let (mut a, mut b) = (Device::new("a"), Device::new("b"));
-    a.add(1, "Ana Berg", "Maersk");
+    a.add_at(1, "Ana Berg", "Maersk");
     a.data.profile.name = "Sam Quist".into();
-    let (report, key_a) = a.sync(&mut server, passphrase("correct horse")).unwrap();
+    let (report, key_a) = a.sync_sealed(&mut server, passphrase("correct horse")).unwrap();
     assert_eq!(report.pushed, 2);
     let key_a = key_a.expect("the first sync derives the key");
 
@@ -89,7 +78,7 @@ fn an_encrypted_sync_leaves_no_plaintext_on_the_server_and_a_second_device_reads
         assert!(!text.contains(plain), "the server saw {plain}");
     }
 
-    let (report, key_b) = b.sync(&mut server, passphrase("correct horse")).unwrap();
+    let (report, key_b) = b.sync_sealed(&mut server, passphrase("correct horse")).unwrap();
     assert_eq!(report.pulled, 2);
     assert_eq!(b.data, a.data);
     assert_eq!(
@@ -99,11 +88,11 @@ fn an_encrypted_sync_leaves_no_plaintext_on_the_server_and_a_second_device_reads
     );
     // Later syncs use the key kept, and find nothing to do.
     assert_eq!(
-        a.sync(&mut server, Mode::Key(key_a.clone())).unwrap(),
+        a.sync_sealed(&mut server, Mode::Key(key_a.clone())).unwrap(),
         (Report::default(), None)
     );
     assert_eq!(
-        b.sync(&mut server, Mode::Key(key_a)).unwrap(),
+        b.sync_sealed(&mut server, Mode::Key(key_a)).unwrap(),
         (Report::default(), None)
     );
 }
@@ -112,9 +101,9 @@ fn an_encrypted_sync_leaves_no_plaintext_on_the_server_and_a_second_device_reads
 fn two_devices_editing_an_encrypted_contact_offline_end_with_one_merged_contact() {
     let mut server = MemServer::new();
     let (mut a, mut b) = (Device::new("a"), Device::new("b"));
-    a.add(1, "Ana Berg", "Maersk");
-    let key = a.sync(&mut server, passphrase("pw")).unwrap().1.unwrap();
-    b.sync(&mut server, Mode::Key(key.clone())).unwrap();
+    a.add_at(1, "Ana Berg", "Maersk");
+    let key = a.sync_sealed(&mut server, passphrase("pw")).unwrap().1.unwrap();
+    b.sync_sealed(&mut server, Mode::Key(key.clone())).unwrap();
 
     let edit = |d: &mut Device, at: i64, f: &dyn Fn(&mut Contact)| {
         let c = d.data.contacts.get_mut(&Id::from_u128(1)).unwrap();
@@ -123,10 +112,10 @@ fn two_devices_editing_an_encrypted_contact_offline_end_with_one_merged_contact(
     };
     edit(&mut a, 50, &|c| c.company = "DSV".into());
     edit(&mut b, 60, &|c| c.role = "Head of logistics".into());
-    a.sync(&mut server, Mode::Key(key.clone())).unwrap();
-    let (report, _) = b.sync(&mut server, Mode::Key(key.clone())).unwrap();
+    a.sync_sealed(&mut server, Mode::Key(key.clone())).unwrap();
+    let (report, _) = b.sync_sealed(&mut server, Mode::Key(key.clone())).unwrap();
     assert_eq!(report.merges.len(), 1);
-    a.sync(&mut server, Mode::Key(key)).unwrap();
+    a.sync_sealed(&mut server, Mode::Key(key)).unwrap();
     for d in [&a, &b] {
         let ana = d.contact(1);
         assert_eq!((ana.company.as_str(), ana.role.as_str()), ("DSV", "Head of logistics"));
@@ -141,15 +130,15 @@ fn two_devices_editing_an_encrypted_contact_offline_end_with_one_merged_contact(
 fn a_wrong_passphrase_is_refused_before_anything_is_applied_or_sent() {
     let mut server = MemServer::new();
     let mut a = Device::new("a");
-    a.add(1, "Ana Berg", "Maersk");
-    a.sync(&mut server, passphrase("correct horse")).unwrap();
+    a.add_at(1, "Ana Berg", "Maersk");
+    a.sync_sealed(&mut server, passphrase("correct horse")).unwrap();
 
     let mut c = Device::new("c");
-    c.add(2, "Bo Li", "Volvo");
+    c.add_at(2, "Bo Li", "Volvo");
     let before = c.data.clone();
     server.log.clear();
     assert_eq!(
-        c.sync(&mut server, passphrase("wrong horse")),
+        c.sync_sealed(&mut server, passphrase("wrong horse")),
         Err(SyncError::WrongPassphrase)
     );
     assert_eq!(c.data, before);
@@ -168,13 +157,13 @@ fn a_wrong_passphrase_is_refused_before_anything_is_applied_or_sent() {
 fn a_device_without_a_passphrase_is_told_the_database_is_encrypted() {
     let mut server = MemServer::new();
     let mut a = Device::new("a");
-    a.add(1, "Ana Berg", "Maersk");
-    a.sync(&mut server, passphrase("pw")).unwrap();
+    a.add_at(1, "Ana Berg", "Maersk");
+    a.sync_sealed(&mut server, passphrase("pw")).unwrap();
 
     let mut b = Device::new("b");
-    b.add(2, "Bo Li", "Volvo");
+    b.add_at(2, "Bo Li", "Volvo");
     assert_eq!(
-        b.sync(&mut server, Mode::Off),
+        b.sync_sealed(&mut server, Mode::Off),
         Err(SyncError::EncryptedDatabase("test".into()))
     );
     assert_eq!(b.data.contacts.len(), 1);
@@ -185,12 +174,12 @@ fn a_device_without_a_passphrase_is_told_the_database_is_encrypted() {
 fn a_passphrase_is_refused_by_a_database_that_holds_plain_documents() {
     let mut server = MemServer::new();
     let mut a = Device::new("a");
-    a.add(1, "Ana Berg", "Maersk");
-    a.sync(&mut server, Mode::Off).unwrap();
+    a.add_at(1, "Ana Berg", "Maersk");
+    a.sync_sealed(&mut server, Mode::Off).unwrap();
 
     let mut b = Device::new("b");
     assert_eq!(
-        b.sync(&mut server, passphrase("pw")),
+        b.sync_sealed(&mut server, passphrase("pw")),
         Err(SyncError::PlainDatabase("test".into()))
     );
     assert!(b.data.contacts.is_empty());
@@ -204,13 +193,13 @@ fn a_passphrase_is_refused_by_a_database_that_holds_plain_documents() {
 fn a_device_with_its_key_sets_up_an_emptied_database_again_with_the_same_salt() {
     let mut old = MemServer::new();
     let mut a = Device::new("a");
-    a.add(1, "Ana Berg", "Maersk");
-    let key = a.sync(&mut old, passphrase("pw")).unwrap().1.unwrap();
+    a.add_at(1, "Ana Berg", "Maersk");
+    let key = a.sync_sealed(&mut old, passphrase("pw")).unwrap().1.unwrap();
 
     let mut server = MemServer::new();
     a.meta = SyncMeta::new("a".into());
-    a.sync(&mut server, Mode::Key(key.clone())).unwrap();
+    a.sync_sealed(&mut server, Mode::Key(key.clone())).unwrap();
     let mut b = Device::new("b");
-    assert_eq!(b.sync(&mut server, passphrase("pw")).unwrap().1, Some(key));
+    assert_eq!(b.sync_sealed(&mut server, passphrase("pw")).unwrap().1, Some(key));
     assert_eq!(b.data, a.data);
 }

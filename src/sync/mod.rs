@@ -17,6 +17,8 @@ pub mod scope;
 #[cfg(test)]
 mod crypt_tests;
 #[cfg(test)]
+mod device;
+#[cfg(test)]
 mod server;
 #[cfg(test)]
 mod tests;

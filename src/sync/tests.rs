@@ -1,5 +1,6 @@
 //! Two or more replicas syncing through the model server.
 
+use super::device::Device;
 use super::replicate::{run, APPLY_EVERY, BATCH, CHANGES_PAGE};
 use super::server::{Link, MemServer};
 use super::*;
@@ -7,19 +8,7 @@ use crate::model::{Contact, Data, Id, Stamp};
 use crate::store::{MemoryKv, Store, STORAGE_BUDGET};
 use serde_json::{json, Value};
 
-struct Device {
-    data: Data,
-    meta: SyncMeta,
-}
-
 impl Device {
-    fn new(name: &str) -> Self {
-        Device {
-            data: Data::default(),
-            meta: SyncMeta::new(name.to_string()),
-        }
-    }
-
     fn sync(&mut self, server: &mut MemServer) -> Report {
         run(&mut Link::new(server), "test", 1_000, &mut self.data, &mut self.meta).expect("sync")
     }
